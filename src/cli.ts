@@ -1,0 +1,94 @@
+/**
+ * The `iop` command line: declares commands and options with commander and
+ * hands each to its function in src/commands/. User mistakes become a clear
+ * message and exit code 1, never a stack trace.
+ */
+import {Command, CommanderError} from 'commander'
+import {collect} from './commands/curriculum-option.js'
+import {lintCommand} from './commands/lint.js'
+import {listCommand} from './commands/list.js'
+import {schemaCommand} from './commands/schema.js'
+import {processIo, type Io} from './util/io.js'
+import {UserError} from './util/user-error.js'
+
+const curriculumHelp = 'where modules come from (repeatable; default ./curriculum if present, else the bundled curriculum)'
+
+/**
+ * Build the program. Tests call it in-process with their own `io`.
+ *
+ * @param io Streams and working directory.
+ * @param exit Receives each command's exit code.
+ * @returns A commander program.
+ */
+export function createProgram(io: Io = processIo, exit: (code: number) => void = (code) => {
+  process.exitCode = code
+}): Command {
+  const program = new Command('iop')
+    .description('Build IOP group-therapy session modules into facilitator guides, client handouts and 90-day schedules')
+    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+
+  const run = (action: () => number) => exit(action())
+
+  program
+    .command('lint')
+    .description('check modules against the authoring rules (docs/rules.md)')
+    .argument('[paths...]', 'module files or folders (default: the whole curriculum)')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('--format <format>', 'text or json', 'text')
+    .option('--fix', 'apply certain Words Matter replacements, change nothing else')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0')
+    .action((paths: string[], options) => run(() => lintCommand(io, paths, options)))
+
+  program
+    .command('list')
+    .description('list modules, optionally filtered')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('--group <group>', 'only this group type')
+    .option('--phase <phase>', 'only this phase')
+    .option('--tag <tag>', 'only modules with this tag')
+    .option('--json', 'print JSON')
+    .option('--format <format>', 'text, json or md (an overview by group and phase)', 'text')
+    .addHelpText('after', '\nExamples:\n  $ iop list --group relapse-prevention\n  $ iop list --phase engagement --json\n  $ iop list --format md > docs/curriculum.md')
+    .action((options) => run(() => listCommand(io, options)))
+
+  program
+    .command('schema')
+    .description('print a JSON Schema: module frontmatter (default) or program files')
+    .argument('[which]', 'module or program', 'module')
+    .addHelpText('after', '\nExamples:\n  $ iop schema > schema/module.schema.json\n  $ iop schema program > schema/program.schema.json')
+    .action((which: string) => run(() => schemaCommand(io, which)))
+
+  return program
+}
+
+/**
+ * Run the CLI with arguments, turning user errors into messages.
+ *
+ * @param argv Arguments after the program name.
+ * @param io Streams and working directory.
+ * @returns The exit code.
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = 0
+  const program = createProgram(io, (c) => {
+    code = c
+  })
+  try {
+    await program.parseAsync(argv, {from: 'user'})
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 1
+    }
+    if (error instanceof UserError) {
+      io.stderr(`iop: ${error.message}\n`)
+      return 1
+    }
+    io.stderr(`iop: internal error: ${(error as Error).message}\nPlease report this with the command you ran.\n`)
+    return 2
+  }
+  return code
+}

@@ -1,0 +1,92 @@
+/**
+ * The curriculum's own configuration, `iop.config.yaml`: extra group types,
+ * crisis text and rule severities. Unusable configuration is a user error
+ * reported with its file, line and column.
+ */
+import {readFileSync, existsSync} from 'node:fs'
+import path from 'node:path'
+import {LineCounter, parseDocument} from 'yaml'
+import {z} from 'zod'
+import {canonicalGroups, defaultCrisisText} from './defaults.js'
+import {UserError} from '../util/user-error.js'
+
+export type Severity = 'off' | 'warn' | 'error'
+
+/** A rule setting: a severity, or a severity with rule options. */
+export type RuleSetting = Severity | [Severity, Record<string, unknown>]
+
+/** Resolved curriculum configuration. */
+export interface CurriculumConfig {
+  /** Group ids allowed: canonical plus declared ones. */
+  groups: Array<{id: string; title: string}>
+  /** Crisis resources text for every client page. */
+  crisis: string
+  /** Per-rule severity and options. */
+  rules: Record<string, RuleSetting>
+}
+
+const severity = z.enum(['off', 'warn', 'error'])
+const configSchema = z
+  .object({
+    groups: z.array(z.object({id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), title: z.string().min(1)}).strict()).default([]),
+    crisis: z.string().min(1).optional(),
+    rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({})
+  })
+  .strict()
+
+/** File name of the curriculum configuration. */
+export const configFileName = 'iop.config.yaml'
+
+/** Title case for a kebab-case group id. */
+export function groupTitle(id: string): string {
+  return id.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')
+}
+
+/**
+ * The default configuration: canonical groups, US crisis text, default severities.
+ *
+ * @returns A fresh configuration object.
+ */
+export function defaultConfig(): CurriculumConfig {
+  return {
+    groups: canonicalGroups.map((id) => ({id, title: groupTitle(id)})),
+    crisis: defaultCrisisText,
+    rules: {}
+  }
+}
+
+/**
+ * Load and merge `iop.config.yaml` from each curriculum folder (later folders win).
+ *
+ * @param dirs Curriculum folders.
+ * @returns The merged configuration.
+ * @throws {UserError} When a config file is not valid.
+ */
+export function loadConfig(dirs: readonly string[]): CurriculumConfig {
+  const config = defaultConfig()
+  for (const dir of dirs) {
+    const file = path.join(dir, configFileName)
+    if (!existsSync(file)) continue
+    const text = readFileSync(file, 'utf8')
+    const lineCounter = new LineCounter()
+    const doc = parseDocument(text, {lineCounter, uniqueKeys: true})
+    if (doc.errors.length > 0) {
+      const error = doc.errors[0]
+      const pos = lineCounter.linePos(error.pos[0])
+      throw new UserError(`${file}:${pos.line}:${pos.col}: Unexpected YAML syntax: ${error.message.split('\n')[0]}`)
+    }
+    const result = configSchema.safeParse(doc.toJS({maxAliasCount: 100}) ?? {})
+    if (!result.success) {
+      const issue = result.error.issues[0]
+      const node = doc.getIn(issue.path as unknown[], true) as {range?: [number, number, number]} | undefined
+      const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
+      throw new UserError(`${file}:${Math.max(pos.line, 1)}:${Math.max(pos.col, 1)}: Unexpected value at \`${issue.path.join('.') || '(root)'}\`: ${issue.message}`)
+    }
+    for (const group of result.data.groups) {
+      if (!config.groups.some((g) => g.id === group.id)) config.groups.push(group)
+    }
+    if (result.data.crisis) config.crisis = result.data.crisis
+    Object.assign(config.rules, result.data.rules)
+  }
+  return config
+}

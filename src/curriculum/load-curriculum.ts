@@ -1,0 +1,92 @@
+/**
+ * Loads a curriculum: finds module files in one or more folders, reads and
+ * parses each exactly once, and indexes them by id. Order never depends on
+ * the file system: modules are sorted by path.
+ */
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {loadConfig, type CurriculumConfig} from '../config/curriculum-config.js'
+import {parseModule, type SessionModule} from '../module/parse-module.js'
+import {UserError} from '../util/user-error.js'
+
+/** A loaded curriculum. */
+export interface Curriculum {
+  /** Folders the modules came from. */
+  dirs: string[]
+  config: CurriculumConfig
+  /** Every module, sorted by path. */
+  modules: SessionModule[]
+  /** Modules by id (the first, when ids repeat; `unique-id` reports the rest). */
+  byId: Map<string, SessionModule>
+}
+
+/** The curriculum bundled with this package. */
+export const bundledCurriculumDir = fileURLToPath(new URL('../../curriculum', import.meta.url))
+
+/**
+ * Which folders to read when the user names none: ./curriculum when the
+ * working directory has one, otherwise the bundled curriculum.
+ *
+ * @param cwd Working directory (default `process.cwd()`).
+ * @returns One folder.
+ */
+export function defaultCurriculumDirs(cwd = process.cwd()): string[] {
+  const local = path.join(cwd, 'curriculum')
+  return [existsSync(local) && statSync(local).isDirectory() ? local : bundledCurriculumDir]
+}
+
+/**
+ * List module files under a folder: every `.md` below it, except READMEs.
+ * A curriculum root holds modules one level down (`<group>/<id>.md`); any
+ * other folder (a group, a fixture folder) may hold them directly.
+ *
+ * @param dir A folder.
+ * @param root Whether `dir` is a curriculum root (default true).
+ * @returns Sorted absolute paths.
+ */
+export function findModuleFiles(dir: string, root = true): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`${dir}: Unexpected missing curriculum folder, expected a folder of modules (curriculum/<group>/<id>.md)`)
+  }
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .filter((name) => name.endsWith('.md') && !/(^|[\\/])readme\.md$/i.test(name) && (!root || name.includes(path.sep)))
+    .map((name) => path.join(dir, name))
+    .sort()
+}
+
+/**
+ * Read and parse one module file.
+ *
+ * @param file Path to a module.
+ * @returns The parsed module.
+ * @throws {UserError} When the file cannot be read.
+ */
+export function readModuleFile(file: string): SessionModule {
+  let value: Buffer
+  try {
+    value = readFileSync(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(`${file}:1:1: Unexpected unreadable file (${code ?? 'error'}), expected a readable Markdown module`)
+  }
+  return parseModule({path: file, value})
+}
+
+/**
+ * Load every module under the given folders.
+ *
+ * @param dirs Curriculum folders (default: {@link defaultCurriculumDirs}).
+ * @returns The curriculum.
+ */
+export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()): Curriculum {
+  const resolved = dirs.map((dir) => path.resolve(dir))
+  const config = loadConfig(resolved)
+  const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file))
+  const byId = new Map<string, SessionModule>()
+  for (const module of modules) {
+    const id = module.meta?.id
+    if (id && !byId.has(id)) byId.set(id, module)
+  }
+  return {dirs: resolved, config, modules, byId}
+}

@@ -1,0 +1,78 @@
+/**
+ * Flesch-Kincaid grade of client text. Sentences come from Intl.Segmenter
+ * run on each block (paragraph, table cell) separately, so a list item or a
+ * cell without a full stop still counts as its own sentence.
+ */
+import {fleschKincaid} from 'flesch-kincaid'
+import type {Nodes, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {syllable} from 'syllable'
+import {visit} from 'unist-util-visit'
+
+/** One sentence and its difficulty. */
+export interface SentenceScore {
+  text: string
+  words: number
+  syllables: number
+  /** Flesch-Kincaid grade of this sentence alone. */
+  grade: number
+}
+
+/** Readability of a text. */
+export interface Readability {
+  grade: number
+  words: number
+  sentences: SentenceScore[]
+}
+
+const sentenceSegmenter = new Intl.Segmenter('en', {granularity: 'sentence'})
+const wordSegmenter = new Intl.Segmenter('en', {granularity: 'word'})
+
+/**
+ * Text blocks of some mdast nodes: paragraphs and table cells.
+ *
+ * @param nodes Client-visible nodes.
+ * @returns Plain text of each block.
+ */
+export function textBlocks(nodes: readonly RootContent[]): string[] {
+  const blocks: string[] = []
+  for (const node of nodes) {
+    visit(node as Nodes, (child: Nodes) => {
+      if (child.type === 'paragraph' || child.type === 'tableCell') {
+        const text = toString(child).trim()
+        if (text) blocks.push(text)
+        return 'skip'
+      }
+      if (child.type === 'heading' || child.type === 'code' || child.type === 'html') return 'skip'
+      return undefined
+    })
+  }
+  return blocks
+}
+
+/**
+ * Score blocks of text.
+ *
+ * @param blocks Plain text blocks.
+ * @returns The overall grade and each sentence's score.
+ */
+export function readability(blocks: readonly string[]): Readability {
+  const sentences: SentenceScore[] = []
+  for (const block of blocks) {
+    for (const {segment} of sentenceSegmenter.segment(block)) {
+      const words = [...wordSegmenter.segment(segment)].filter((w) => w.isWordLike).map((w) => w.segment)
+      if (words.length === 0) continue
+      const syllables = words.reduce((sum, word) => sum + Math.max(1, syllable(word)), 0)
+      sentences.push({
+        text: segment.trim(),
+        words: words.length,
+        syllables,
+        grade: fleschKincaid({sentence: 1, word: words.length, syllable: syllables})
+      })
+    }
+  }
+  const words = sentences.reduce((sum, s) => sum + s.words, 0)
+  const syllables = sentences.reduce((sum, s) => sum + s.syllables, 0)
+  const grade = words === 0 ? 0 : fleschKincaid({sentence: sentences.length, word: words, syllable: syllables})
+  return {grade: Math.round(grade * 10) / 10, words, sentences}
+}

@@ -1,0 +1,56 @@
+/**
+ * What a lint rule is: an id, a default severity, and a check that reports
+ * problems through a context. Rules never throw for a module's mistakes.
+ */
+import type {Point, Position} from 'unist'
+import type {CurriculumConfig} from '../config/curriculum-config.js'
+import type {SessionModule} from '../module/parse-module.js'
+
+/** Where a message points: a position, a point, or nothing (start of file). */
+export type Place = Position | Point | undefined
+
+/** Context a per-module rule receives. */
+export interface ModuleRuleContext {
+  module: SessionModule
+  config: CurriculumConfig
+  /** Options from the config's `rules` entry, merged over the rule's defaults. */
+  options: Record<string, unknown>
+  /** Report a problem; `level` can lower one message to a warning. */
+  report(reason: string, place: Place, level?: Level): void
+}
+
+/** Severity of one message; the configured severity caps it. */
+export type Level = 'warn' | 'error'
+
+/** Context a curriculum-wide rule receives. */
+export interface CurriculumRuleContext {
+  modules: readonly SessionModule[]
+  config: CurriculumConfig
+  options: Record<string, unknown>
+  report(module: SessionModule, reason: string, place: Place, level?: Level): void
+}
+
+interface RuleBase {
+  /** Kebab-case id, as in docs/rules.md. */
+  id: string
+  /** Severity when the config says nothing; it caps every message's level. */
+  severity: 'warn' | 'error'
+  /** One line on what it checks. */
+  description: string
+  /** Default options. */
+  defaults?: Record<string, unknown>
+}
+
+/** A rule that checks one module at a time. */
+export interface ModuleRule extends RuleBase {
+  scope: 'module'
+  check(context: ModuleRuleContext): void
+}
+
+/** A rule that needs the whole curriculum (ids, requires). */
+export interface CurriculumRule extends RuleBase {
+  scope: 'curriculum'
+  check(context: CurriculumRuleContext): void
+}
+
+export type Rule = ModuleRule | CurriculumRule

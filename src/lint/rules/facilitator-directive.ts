@@ -1,0 +1,61 @@
+/**
+ * `facilitator-directive`: facilitator blocks are closed and spelled right,
+ * `::lines` is well formed, and no facilitator marker survives as plain text
+ * (for example inside raw HTML or a table cell), where a client would see it.
+ */
+import type {Nodes} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {facilitatorName} from '../../module/facilitator.js'
+import {closest} from '../../util/closest.js'
+import type {ModuleRule} from '../rule.js'
+
+const leafNames = ['lines']
+const strayMarker = /(?:^|[\s>]):{3,}\s*[a-z]/im
+
+export const facilitatorDirective: ModuleRule = {
+  id: 'facilitator-directive',
+  scope: 'module',
+  severity: 'error',
+  description: 'Facilitator blocks are closed and spelled right; directives are known',
+  check({module, report}) {
+    const lines = module.source.split(/\r?\n/)
+
+    visit(module.tree, (node: Nodes) => {
+      if (node.type === 'containerDirective') {
+        if (node.name !== facilitatorName) {
+          report(`Unexpected directive \`:::${node.name}\`, expected \`:::${facilitatorName}\``, node.position?.start)
+          return
+        }
+        const end = node.position?.end
+        const last = end ? lines[end.line - 1] ?? '' : ''
+        if (!/^[\s>*+\-\d.)]*:{3,}\s*$/.test(last)) {
+          report('Unexpected unclosed `:::facilitator` block, expected a closing `:::` line', node.position?.start)
+        }
+        return
+      }
+
+      if (node.type === 'leafDirective') {
+        if (!leafNames.includes(node.name)) {
+          report(`Unexpected directive \`::${node.name}\`, expected \`::lines\`${node.name.length > 3 ? ` or \`:::${closest(node.name, [facilitatorName], 1)[0]}\`` : ''}`, node.position?.start)
+          return
+        }
+        const n = node.attributes?.n
+        if (n !== undefined && n !== null && !/^(?:[1-9]|1[0-2])$/.test(n)) {
+          report(`Unexpected \`n=${n}\` in \`::lines\`, expected a whole number from 1 to 12`, node.position?.start)
+        }
+        return
+      }
+
+      if (node.type === 'textDirective') {
+        report(`Unexpected text directive \`:${node.name}\`, expected plain text (put a space after the colon)`, node.position?.start)
+        return
+      }
+
+      if (node.type === 'text' || node.type === 'html') {
+        if (strayMarker.test(node.value)) {
+          report('Unexpected facilitator marker in text, expected `:::facilitator` on its own line, outside HTML and tables, closed by `:::`', node.position?.start)
+        }
+      }
+    })
+  }
+}

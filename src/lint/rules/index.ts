@@ -1,0 +1,37 @@
+/** Every built-in rule, in the order docs/rules.md lists them. */
+import type {Rule} from '../rule.js'
+import {facilitatorDirective} from './facilitator-directive.js'
+import {frontmatterSchema} from './frontmatter-schema.js'
+import {handoutPresent} from './handout-present.js'
+import {handoutReadingLevel} from './handout-reading-level.js'
+import {idMatchesFile} from './id-matches-file.js'
+import {links} from './links.js'
+import {objectivesMeasurable} from './objectives-measurable.js'
+import {requiresAcyclic} from './requires-acyclic.js'
+import {requiresExists} from './requires-exists.js'
+import {requiresPhaseOrder} from './requires-phase-order.js'
+import {safetyNotes} from './safety-notes.js'
+import {sections} from './sections.js'
+import {timingPart} from './timing-part.js'
+import {timingTotal} from './timing-total.js'
+import {uniqueId} from './unique-id.js'
+import {wordsMatter} from './words-matter.js'
+
+export const rules: readonly Rule[] = [
+  frontmatterSchema,
+  idMatchesFile,
+  uniqueId,
+  sections,
+  timingTotal,
+  timingPart,
+  handoutPresent,
+  facilitatorDirective,
+  objectivesMeasurable,
+  handoutReadingLevel,
+  wordsMatter,
+  safetyNotes,
+  requiresExists,
+  requiresAcyclic,
+  requiresPhaseOrder,
+  links
+]

@@ -1,0 +1,40 @@
+/**
+ * `links`: relative links resolve to files, and `module:<id>` references
+ * name a module in the curriculum.
+ */
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import type {Link} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {closest} from '../../util/closest.js'
+import type {CurriculumRule} from '../rule.js'
+
+export const links: CurriculumRule = {
+  id: 'links',
+  scope: 'curriculum',
+  severity: 'error',
+  description: 'Relative links and `module:` references resolve',
+  check({modules, report}) {
+    const ids = modules.flatMap((m) => (m.meta ? [m.meta.id] : []))
+    const known = new Set(ids)
+    for (const module of modules) {
+      visit(module.tree, 'link', (node: Link) => {
+        const url = node.url
+        if (url.startsWith('module:')) {
+          const id = url.slice('module:'.length)
+          if (!known.has(id)) {
+            report(module, `Unexpected reference to unknown module \`${id}\`, expected an id such as ${closest(id, ids).map((x) => '`' + x + '`').join(', ')}`, node.position)
+          }
+          return
+        }
+        if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('//') || !module.file.path) return
+        const target = decodeURI(url.split('#')[0].split('?')[0])
+        if (!target) return
+        const resolved = path.resolve(path.dirname(module.file.path), target)
+        if (!existsSync(resolved)) {
+          report(module, `Unexpected broken link to \`${url}\`, expected a file that exists relative to this module`, node.position)
+        }
+      })
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The error type for a user's mistake: the CLI prints its message (which
+ * already says where and what was expected) and exits 1, with no stack trace.
+ */
+export class UserError extends Error {
+  override name = 'UserError'
+}
