@@ -5,7 +5,9 @@
  */
 import {Command, CommanderError} from 'commander'
 import {collect} from './commands/curriculum-option.js'
+import {buildCommand} from './commands/build.js'
 import {lintCommand} from './commands/lint.js'
+import {newCommand} from './commands/new.js'
 import {listCommand} from './commands/list.js'
 import {schemaCommand} from './commands/schema.js'
 import {processIo, type Io} from './util/io.js'
@@ -30,6 +32,29 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .showHelpAfterError('(run with --help for usage)')
 
   const run = (action: () => number) => exit(action())
+
+  for (const kind of ['guide', 'handout'] as const) {
+    program
+      .command(kind)
+      .description(kind === 'guide' ? 'build the facilitator guide of a module' : 'build the client handouts of a module (no facilitator material)')
+      .argument('<module>', 'a module id or a path to a module file')
+      .option('--curriculum <dir>', curriculumHelp, collect)
+      .option('-o, --output <file>', 'write to a file instead of stdout')
+      .option('--format <format>', 'html or md', 'html')
+      .option('--force', 'overwrite an existing output file')
+      .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md`)
+      .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
+  }
+
+  program
+    .command('new')
+    .description('start a new module from templates/module.md')
+    .argument('<group/id>', 'group type and module id, e.g. relapse-prevention/coping-with-cravings')
+    .option('--dir <dir>', 'curriculum folder to write into', 'curriculum')
+    .option('--title <title>', 'the module title')
+    .option('--force', 'overwrite an existing module file')
+    .addHelpText('after', '\nExamples:\n  $ iop new relapse-prevention/money-and-recovery\n  $ iop new support/holiday-check-in --title "Holiday check-in"')
+    .action((reference: string, options) => run(() => newCommand(io, reference, options)))
 
   program
     .command('lint')

@@ -1,0 +1,47 @@
+/** `iop guide` and `iop handout`: build one module's guide or handouts. */
+import path from 'node:path'
+import {resolveModule} from '../curriculum/resolve-module.js'
+import {formatCompact} from '../lint/format.js'
+import {hasErrors, lintModules} from '../lint/lint.js'
+import {buildGuide, buildHandout, type Format} from '../render/build.js'
+import type {Io} from '../util/io.js'
+import {UserError} from '../util/user-error.js'
+import {writeFileAtomic} from '../util/write-file.js'
+import {curriculumFor} from './curriculum-option.js'
+
+/** Options of `iop guide` and `iop handout`. */
+export interface BuildCommandOptions {
+  curriculum?: string[]
+  output?: string
+  format?: string
+  force?: boolean
+}
+
+/**
+ * Build a guide or handouts for a module id or file.
+ *
+ * @returns The exit code.
+ */
+export function buildCommand(io: Io, kind: 'guide' | 'handout', reference: string, options: BuildCommandOptions): number {
+  const format = (options.format ?? 'html') as Format
+  if (format !== 'html' && format !== 'md') throw new UserError(`Unexpected --format ${options.format}, expected \`html\` or \`md\``)
+  const curriculum = curriculumFor(io, options.curriculum)
+  const module = resolveModule(curriculum, path.isAbsolute(reference) || !reference.includes('/') ? reference : path.resolve(io.cwd, reference))
+  const all = curriculum.modules.includes(module) ? curriculum.modules : [...curriculum.modules, module]
+  lintModules(all, curriculum.config, new Set([module]))
+
+  if (hasErrors(module)) {
+    io.stderr(formatCompact([module.file]))
+    io.stderr(`iop: not building ${kind} for ${module.file.path}: fix the errors above first\n`)
+    return 1
+  }
+
+  const build = kind === 'guide' ? buildGuide : buildHandout
+  const output = build([module], {format, crisis: curriculum.config.crisis})
+  if (options.output) {
+    const target = path.resolve(io.cwd, options.output)
+    writeFileAtomic(target, output, {force: options.force})
+    io.stderr(`iop: wrote ${path.relative(io.cwd, target) || target}\n`)
+  } else io.stdout(output)
+  return 0
+}

@@ -1,0 +1,45 @@
+/** `iop new <group>/<id>`: start a module from templates/module.md. */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {canonicalGroups} from '../config/defaults.js'
+import {templatesDir} from '../render/page.js'
+import type {Io} from '../util/io.js'
+import {UserError} from '../util/user-error.js'
+import {checkSafeSegment} from '../util/safe-path.js'
+import {writeFileAtomic} from '../util/write-file.js'
+import {loadConfig} from '../config/curriculum-config.js'
+import {closest} from '../util/closest.js'
+
+/** Options of `iop new`. */
+export interface NewOptions {
+  dir?: string
+  force?: boolean
+  title?: string
+}
+
+/**
+ * Write a new module file from the template.
+ *
+ * @returns The exit code.
+ */
+export function newCommand(io: Io, reference: string, options: NewOptions): number {
+  const match = /^([^/]+)\/([^/]+?)(?:\.md)?$/.exec(reference)
+  if (!match) throw new UserError(`Unexpected \`${reference}\`, expected <group>/<id>, e.g. relapse-prevention/coping-with-cravings`)
+  const [, group, id] = match
+  checkSafeSegment(group, 'group')
+  checkSafeSegment(id, 'module id')
+  const root = path.resolve(io.cwd, options.dir ?? 'curriculum')
+  const groups = loadConfig([root]).groups.map((g) => g.id)
+  if (!groups.includes(group)) {
+    throw new UserError(`Unexpected group \`${group}\`, expected one of the group types, e.g. ${closest(group, groups.length > 0 ? groups : [...canonicalGroups]).map((g) => '`' + g + '`').join(', ')} (or declare it in iop.config.yaml)`)
+  }
+  const title = options.title ?? id.split('-').map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')
+  const text = readFileSync(new URL('module.md', templatesDir), 'utf8')
+    .replaceAll('{{id}}', id)
+    .replaceAll('{{group}}', group)
+    .replaceAll('{{title}}', title.replace(/["\\]/g, ''))
+  const file = path.join(root, group, `${id}.md`)
+  writeFileAtomic(file, text, {force: options.force})
+  io.stdout(`Created ${path.relative(io.cwd, file)}\nNext: fill in each section, then run \`iop lint ${path.relative(io.cwd, file)}\`.\n`)
+  return 0
+}

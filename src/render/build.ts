@@ -1,0 +1,76 @@
+/**
+ * Public build functions: facilitator guides and client handouts, as HTML
+ * or Markdown, for one or more modules (a binder session may hold several).
+ * Modules with lint errors are refused: a malformed facilitator block must
+ * stop a build, never reach a client.
+ */
+import type {CurriculumConfig} from '../config/curriculum-config.js'
+import {defaultCrisisText} from '../config/defaults.js'
+import {hasErrors} from '../lint/lint.js'
+import type {SessionModule} from '../module/parse-module.js'
+import {UserError} from '../util/user-error.js'
+import {guideArticle} from './guide-html.js'
+import {handoutSections} from './handout-html.js'
+import {guideMarkdown, handoutMarkdown} from './markdown.js'
+import {renderPage} from './page.js'
+
+/** Output format. */
+export type Format = 'html' | 'md'
+
+/** Options for builds. */
+export interface BuildOptions {
+  /** `html` (default) or `md`. */
+  format?: Format
+  /** Crisis resources text (default: the config's, else the US default). */
+  crisis?: string
+  /** Page title for several modules (default: joined module titles). */
+  title?: string
+}
+
+function checkBuildable(modules: readonly SessionModule[]): void {
+  if (modules.length === 0) throw new UserError('Unexpected empty list of modules, expected at least one')
+  for (const module of modules) {
+    if (!module.meta || hasErrors(module)) {
+      throw new UserError(`${module.file.path}: Unexpected module with lint errors, expected a valid module (run \`iop lint ${module.file.path}\`)`)
+    }
+  }
+}
+
+/**
+ * Build a facilitator guide.
+ *
+ * @param modules Linted modules, in session order.
+ * @param options Format and title (optional).
+ * @returns The guide as text.
+ */
+export function buildGuide(modules: readonly SessionModule[], options: BuildOptions = {}): string {
+  checkBuildable(modules)
+  if (options.format === 'md') return guideMarkdown(modules)
+  const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
+  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: modules.map((m) => guideArticle(m))})
+}
+
+/**
+ * Build client handouts.
+ *
+ * @param modules Linted modules, in session order.
+ * @param options Format, crisis text and title (optional).
+ * @returns The handouts as text.
+ */
+export function buildHandout(modules: readonly SessionModule[], options: BuildOptions = {}): string {
+  checkBuildable(modules)
+  const crisis = options.crisis ?? defaultCrisisText
+  if (options.format === 'md') return handoutMarkdown(modules, crisis)
+  const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
+  return renderPage({title: `Handouts: ${title}`, kind: 'handout', body: modules.flatMap((m) => handoutSections(m, crisis))})
+}
+
+/**
+ * Crisis text from a curriculum config.
+ *
+ * @param config Curriculum config (optional).
+ * @returns The text to print on client pages.
+ */
+export function crisisText(config?: CurriculumConfig): string {
+  return config?.crisis ?? defaultCrisisText
+}

@@ -1,0 +1,76 @@
+/**
+ * The facilitator guide as hast: a header with the module's facts, the
+ * computed agenda, every section with facilitator material marked, the
+ * handouts as clients receive them, then the facilitator notes.
+ */
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import type {ModuleMeta} from '../module/frontmatter-schema.js'
+import type {SessionModule} from '../module/parse-module.js'
+import {agenda, sectionNames, type Section} from '../module/sections.js'
+import {prepareNodes} from './prepare-nodes.js'
+import {toSafeHast} from './to-hast.js'
+
+/**
+ * Format minutes from the session start as `H:MM`.
+ *
+ * @param minutes Offset in minutes.
+ * @returns e.g. `0:15`, `1:05`.
+ */
+export function clock(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/**
+ * One module's guide, as an `article` element.
+ *
+ * @param module A valid, linted module (meta present).
+ * @returns The article.
+ */
+export function guideArticle(module: SessionModule): Element {
+  const meta = module.meta as ModuleMeta
+  return h('article.module', {id: `module-${meta.id}`}, [
+    header(meta),
+    h('section.agenda', [
+      h('h2', 'Agenda'),
+      h('table', [
+        h('thead', h('tr', [h('th', 'Start'), h('th', 'Part'), h('th', 'Minutes')])),
+        h('tbody', agenda(module.sections).map((item) => h('tr', [h('td', clock(item.start)), h('td', item.label), h('td', `${item.minutes} min`)])))
+      ])
+    ]),
+    ...module.sections.list.map((section) => sectionElement(module, section))
+  ])
+}
+
+function header(meta: ModuleMeta): Element {
+  const facts: Array<[string, string]> = [
+    ['Group', meta.group],
+    ['Phase', meta.phase],
+    ['Length', `${meta.minutes} min`],
+    ['Audience', meta.audience.join(', ')],
+    ['Approaches', meta.approaches.join(', ')],
+    ['Materials', meta.materials.join('; ') || 'none'],
+    ['Prerequisites', meta.requires.join(', ') || 'none'],
+    ['Version', meta.version]
+  ]
+  return h('header.guide-header', [
+    h('p.facilitator-label', 'Facilitator guide'),
+    h('h1', meta.title),
+    h('dl', facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])),
+    h('h2', 'Objectives'),
+    h('p', 'Participants will be able to:'),
+    h('ol', meta.objectives.map((objective) => h('li', objective)))
+  ])
+}
+
+function sectionElement(module: SessionModule, section: Section): Element {
+  const heading = section.kind === 'handouts' ? 'Handouts: what clients receive' : sectionNames[section.kind] + (section.minutes === undefined ? '' : ` (${section.minutes} min)`)
+  const body: ElementContent[] = toSafeHast(prepareNodes(section.intro, 'facilitator', module.source))
+  for (const part of section.parts) {
+    body.push(...toSafeHast(prepareNodes([part.heading, ...part.children], 'facilitator', module.source)))
+  }
+  if (section.kind === 'facilitator-notes') {
+    return h('section.facilitator-notes', [h('div.facilitator-label', 'Facilitator only'), h('h2', heading), ...body])
+  }
+  return h(`section.part.part-${section.kind}${section.kind === 'handouts' ? '.client-copy' : ''}`, [h('h2', heading), ...body])
+}

@@ -1,0 +1,45 @@
+/**
+ * mdast to hast for module content, the unified way: remark-rehype keeps
+ * raw HTML so rehype-raw can parse it, then rehype-sanitize (GitHub's schema,
+ * plus only the class names this project emits) removes anything executable.
+ */
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {Root, RootContent} from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+
+/** GitHub's schema, plus the few elements and classes the renderer adds. */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside'],
+  attributes: {
+    ...defaultSchema.attributes,
+    aside: [['className', 'facilitator']],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'fill-lines', 'facilitator-label']],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'fill-line']]
+  }
+}
+
+const processor = unified()
+  .use(remarkRehype, {allowDangerousHtml: true})
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze()
+
+/**
+ * Convert prepared mdast nodes to sanitized hast nodes.
+ *
+ * @param nodes mdast nodes (already a copy; see prepare-nodes.ts).
+ * @returns Sanitized hast children.
+ */
+export function toSafeHast(nodes: RootContent[]): ElementContent[] {
+  const tree = processor.runSync({type: 'root', children: nodes} as Root) as HastRoot
+  return tree.children as ElementContent[]
+}
+
+/** Type guard for hast elements. */
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Element).type === 'element'
+}
