@@ -5,7 +5,9 @@
  */
 import {Command, CommanderError} from 'commander'
 import {collect} from './commands/curriculum-option.js'
+import {assembleCommand} from './commands/assemble.js'
 import {buildCommand} from './commands/build.js'
+import {programJsonSchema} from './schedule/program-schema.js'
 import {lintCommand} from './commands/lint.js'
 import {newCommand} from './commands/new.js'
 import {listCommand} from './commands/list.js'
@@ -80,11 +82,29 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .action((options) => run(() => listCommand(io, options)))
 
   program
+    .command('assemble')
+    .description('assemble a curriculum for one group type, or a whole program file, into a binder')
+    .option('--group <type>', 'one group type, e.g. relapse-prevention')
+    .option('--program <file>', 'a program file (docs/programs.md)')
+    .option('--start <date>', 'first day, YYYY-MM-DD (default: today)')
+    .option('--days <n>', 'length in days', '90')
+    .option('--meets <days>', 'meeting days', 'mon,wed,fri')
+    .option('--minutes <n>', 'session length in minutes', '180')
+    .option('--at <time>', 'start time, HH:MM', '18:00')
+    .option('--population <p>', 'adult or adolescent', 'adult')
+    .option('--holidays <file|dates>', 'a file of dates, or dates separated by commas')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('--out <dir>', 'folder to write the binder into')
+    .option('--force', 'replace a folder that iop did not write')
+    .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets tue,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
+    .action((options) => run(() => assembleCommand(io, options)))
+
+  program
     .command('schema')
     .description('print a JSON Schema: module frontmatter (default) or program files')
     .argument('[which]', 'module or program', 'module')
     .addHelpText('after', '\nExamples:\n  $ iop schema > schema/module.schema.json\n  $ iop schema program > schema/program.schema.json')
-    .action((which: string) => run(() => schemaCommand(io, which)))
+    .action((which: string) => run(() => schemaCommand(io, which, programJsonSchema)))
 
   return program
 }

@@ -1,5 +1,5 @@
 /** `iop lint`: run the authoring rules and report, optionally fixing Words Matter terms. */
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {findModuleFiles, readModuleFile} from '../curriculum/load-curriculum.js'
 import {formatCompact, formatJson} from '../lint/format.js'
@@ -73,8 +73,9 @@ function selectTargets(io: Io, modules: SessionModule[], paths: string[]) {
   const extra: SessionModule[] = []
   const seen = new Set<string>()
   for (const given of paths) {
-    const full = path.resolve(io.cwd, given)
-    if (!existsSync(full)) throw new UserError(`${given}: Unexpected missing path, expected a module file or folder`)
+    const resolved = path.resolve(io.cwd, given)
+    if (!existsSync(resolved)) throw new UserError(`${given}: Unexpected missing path, expected a module file or folder`)
+    const full = realpathSync(resolved)
     const files = statSync(full).isDirectory() ? findModuleFiles(full, false) : [full]
     for (const file of files) {
       if (seen.has(file)) continue

@@ -3,7 +3,7 @@
  * parses each exactly once, and indexes them by id. Order never depends on
  * the file system: modules are sorted by path.
  */
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadConfig, type CurriculumConfig} from '../config/curriculum-config.js'
@@ -80,7 +80,8 @@ export function readModuleFile(file: string): SessionModule {
  * @returns The curriculum.
  */
 export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()): Curriculum {
-  const resolved = dirs.map((dir) => path.resolve(dir))
+  // Real paths: a symlinked folder must not make every module look duplicated.
+  const resolved = dirs.map((dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir)))
   const config = loadConfig(resolved)
   const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file))
   const byId = new Map<string, SessionModule>()

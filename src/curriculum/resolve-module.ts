@@ -2,7 +2,7 @@
  * Turns what a user typed (a module id or a file path) into a parsed module,
  * suggesting the closest ids when nothing matches.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import type {SessionModule} from '../module/parse-module.js'
 import {closest} from '../util/closest.js'
@@ -20,10 +20,10 @@ import {readModuleFile, type Curriculum} from './load-curriculum.js'
 export function resolveModule(curriculum: Curriculum, reference: string): SessionModule {
   const looksLikePath = reference.endsWith('.md') || reference.includes('/') || reference.includes(path.sep)
   if (looksLikePath) {
-    const file = path.resolve(reference)
+    if (!existsSync(reference)) throw new UserError(`${reference}: Unexpected missing file, expected a path to a module (.md) or a module id`)
+    const file = realpathSync(reference)
     const known = curriculum.modules.find((m) => m.file.path === file)
     if (known) return known
-    if (!existsSync(file)) throw new UserError(`${reference}: Unexpected missing file, expected a path to a module (.md) or a module id`)
     return readModuleFile(file)
   }
   const module = curriculum.byId.get(reference)

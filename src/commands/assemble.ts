@@ -1,0 +1,94 @@
+/** `iop assemble`: a 90-day curriculum for one group type, or a whole program file. */
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {readProgram} from '../schedule/read-program.js'
+import {programSchema, weekdays, type Program} from '../schedule/program-schema.js'
+import {plainDate} from '../schedule/calendar.js'
+import {runAssembly, summary} from '../schedule/run-assembly.js'
+import {checkBinderTarget, writeBinder} from '../schedule/write-binder.js'
+import type {Io} from '../util/io.js'
+import {UserError} from '../util/user-error.js'
+import {curriculumFor} from './curriculum-option.js'
+
+/** Options of `iop assemble`. */
+export interface AssembleOptions {
+  curriculum?: string[]
+  group?: string
+  program?: string
+  start?: string
+  days?: string
+  meets?: string
+  minutes?: string
+  at?: string
+  population?: string
+  holidays?: string
+  out?: string
+  force?: boolean
+}
+
+/**
+ * Assemble and write a binder.
+ *
+ * @returns The exit code: 1 when a session is left empty, else 0.
+ */
+export function assembleCommand(io: Io, options: AssembleOptions): number {
+  if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
+  if (Boolean(options.group) === Boolean(options.program)) throw new UserError('Unexpected options, expected exactly one of --group <type> or --program <file>')
+  const out = path.resolve(io.cwd, options.out)
+  checkBinderTarget(out, options.force)
+
+  let program: Program
+  let inputs: Record<string, unknown>
+  if (options.program) {
+    const file = path.resolve(io.cwd, options.program)
+    program = readProgram(file)
+    inputs = {program: path.basename(file)}
+  } else {
+    program = groupProgram(io, options)
+    inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}
+  }
+
+  const curriculum = curriculumFor(io, options.curriculum)
+  if (options.group && !curriculum.config.groups.some((g) => g.id === options.group)) {
+    throw new UserError(`Unexpected group \`${options.group}\`, expected one of ${curriculum.config.groups.map((g) => g.id).join(', ')}`)
+  }
+  const assembly = runAssembly(program, curriculum, inputs)
+  writeBinder(out, assembly.files, options.force)
+  io.stdout(summary(assembly))
+  io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)
+  return assembly.findings.some((f) => f.severity === 'error') ? 1 : 0
+}
+
+function groupProgram(io: Io, options: AssembleOptions): Program {
+  const today = new Date().toISOString().slice(0, 10)
+  const start = options.start ?? today
+  plainDate(start, '--start date')
+  const days = Number(options.days ?? 90)
+  const minutes = Number(options.minutes ?? 180)
+  const meets = (options.meets ?? 'mon,wed,fri').split(',').map((d) => d.trim().toLowerCase())
+  for (const day of meets) if (!(weekdays as readonly string[]).includes(day)) throw new UserError(`Unexpected day \`${day}\` in --meets, expected days such as mon,wed,fri`)
+  const result = programSchema.safeParse({
+    name: `${options.group} (${days} days)`,
+    start,
+    days,
+    population: options.population ?? 'adult',
+    level: '2.1',
+    holidays: readHolidays(io, options.holidays),
+    blocks: [{weeks: [1, Math.ceil(days / 7)], meets, at: options.at ?? '18:00', groups: [{group: options.group, minutes}]}]
+  })
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const option = {start: '--start', days: '--days', population: '--population', holidays: '--holidays', blocks: issue.path[3] === 'minutes' ? '--minutes' : issue.path[2] === 'at' ? '--at' : '--group'}[String(issue.path[0])] ?? String(issue.path[0])
+    throw new UserError(`Unexpected value for ${option}, expected ${issue.message.replace(/^Invalid input: /, '')}`)
+  }
+  return result.data
+}
+
+function readHolidays(io: Io, value: string | undefined): string[] {
+  if (!value) return []
+  const file = path.resolve(io.cwd, value)
+  const text = !/^\d{4}-\d{2}-\d{2}(,|$)/.test(value) && existsSync(file) ? readFileSync(file, 'utf8') : value
+  const dates = text.split(/[\s,]+/).map((d) => d.replace(/#.*$/, '').trim()).filter(Boolean)
+  for (const date of dates) plainDate(date, 'holiday')
+  return dates
+}

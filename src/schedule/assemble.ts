@@ -1,0 +1,74 @@
+/**
+ * Assembly: places modules into every slot. Each group type is a track that
+ * runs its ordered pool as an open group, cycling when the pool runs out;
+ * a slot takes as many whole modules as fit, never more than its length.
+ */
+import type {Curriculum} from '../curriculum/load-curriculum.js'
+import type {SessionModule} from '../module/parse-module.js'
+import {layOutSlots, type Slot} from './calendar.js'
+import {orderModules} from './order-modules.js'
+import type {Program} from './program-schema.js'
+
+/** A scheduled session: one group's meeting on a date, with its modules. */
+export interface Session extends Slot {
+  /** 1-based number in the binder. */
+  number: number
+  modules: SessionModule[]
+  /** Minutes of the slot no module filled. */
+  leftover: number
+}
+
+/** An assembled schedule. */
+export interface Schedule {
+  program: Program
+  sessions: Session[]
+  /** Each track's pool in run order. */
+  tracks: Map<string, SessionModule[]>
+  /** How many times each module runs. */
+  runs: Map<string, number>
+}
+
+/**
+ * Assemble a program from a curriculum.
+ *
+ * @param program A validated program.
+ * @param curriculum The module library (valid modules only are used).
+ * @returns The schedule.
+ */
+export function assemble(program: Program, curriculum: Curriculum): Schedule {
+  const slots = layOutSlots(program)
+  const groups = [...new Set(slots.map((s) => s.group))].sort()
+  const tracks = new Map<string, SessionModule[]>()
+  for (const group of groups) {
+    const pool = [...curriculum.byId.values()].filter((m) => m.meta!.group === group && audienceFits(m, program.population))
+    tracks.set(group, orderModules(pool))
+  }
+
+  const cursor = new Map<string, number>(groups.map((g) => [g, 0]))
+  const runs = new Map<string, number>()
+  const sessions: Session[] = slots.map((slot, index) => {
+    const pool = tracks.get(slot.group) ?? []
+    const modules: SessionModule[] = []
+    let remaining = slot.minutes
+    let position = cursor.get(slot.group) ?? 0
+    // Take the next modules in order while they fit; stop at the first that does not.
+    for (let tries = 0; tries < pool.length; tries++) {
+      const next = pool[position % pool.length]
+      if (next.meta!.minutes > remaining || modules.includes(next)) break
+      modules.push(next)
+      remaining -= next.meta!.minutes
+      runs.set(next.meta!.id, (runs.get(next.meta!.id) ?? 0) + 1)
+      position++
+    }
+    cursor.set(slot.group, position)
+    return {...slot, number: index + 1, modules, leftover: remaining}
+  })
+
+  return {program, sessions, tracks, runs}
+}
+
+function audienceFits(module: SessionModule, population: string): boolean {
+  const audience = module.meta!.audience
+  // Family sessions serve clients with their families, adults and adolescents alike.
+  return audience.includes(population as 'adult') || audience.includes('family')
+}

@@ -1,0 +1,66 @@
+/**
+ * Builds every file of a binder in memory from a schedule: the index, a
+ * guide and handouts per session, the calendar, the CSV and the manifest.
+ * Each module is rendered once however often it runs.
+ */
+import {buildGuide, buildHandout} from '../render/build.js'
+import {renderPage} from '../render/page.js'
+import type {Schedule} from './assemble.js'
+import {binderIndex} from './binder-index.js'
+import type {Finding, WeekHours} from './checks.js'
+import type {TrackCoverage} from './coverage.js'
+import {scheduleCsv} from './csv.js'
+import {scheduleIcs} from './ics.js'
+import {manifest, manifestName} from './manifest.js'
+import type {BinderFiles} from './write-binder.js'
+
+/** What a binder needs besides the schedule. */
+export interface BinderInputs {
+  hours: WeekHours[]
+  findings: Finding[]
+  coverage: TrackCoverage[]
+  crisis: string
+  /** Program inputs recorded in the manifest. */
+  inputs: Record<string, unknown>
+}
+
+/**
+ * A URL-safe slug of a program name.
+ *
+ * @returns Lower-case kebab text, `program` when nothing is left.
+ */
+export function slug(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'program'
+}
+
+/**
+ * All binder files.
+ *
+ * @returns Relative path to contents.
+ */
+export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFiles {
+  const files: BinderFiles = new Map()
+  const width = Math.max(2, String(schedule.sessions.length).length)
+  const sessionDir = (n: number) => {
+    const session = schedule.sessions[n - 1]
+    return `sessions/${String(n).padStart(width, '0')}-${session.date}`
+  }
+  // Sessions with the same modules share the rendered pages.
+  const pages = new Map<string, [string, string]>()
+  for (const session of schedule.sessions) {
+    if (session.modules.length === 0) continue
+    const key = session.modules.map((m) => m.meta!.id).join(' ')
+    let page = pages.get(key)
+    if (!page) {
+      page = [buildGuide(session.modules), buildHandout(session.modules, {crisis: inputs.crisis})]
+      pages.set(key, page)
+    }
+    files.set(`${sessionDir(session.number)}/guide.html`, page[0])
+    files.set(`${sessionDir(session.number)}/handout.html`, page[1])
+  }
+  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.hours, inputs.findings, inputs.coverage, sessionDir)}))
+  files.set('schedule.ics', scheduleIcs(schedule, slug(schedule.program.name)))
+  files.set('schedule.csv', scheduleCsv(schedule))
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs), null, 2) + '\n')
+  return files
+}

@@ -1,0 +1,139 @@
+/**
+ * Checks on an assembled schedule: weekly hours against the ASAM level,
+ * program length, empty sessions, `requires` order and pool size. Each
+ * finding names the weeks it concerns.
+ */
+import {defaultHourBands, type HourBands} from '../config/defaults.js'
+import type {Schedule} from './assemble.js'
+
+/** One finding. */
+export interface Finding {
+  severity: 'error' | 'warning'
+  code: 'hours-under' | 'hours-over' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'leftover'
+  message: string
+  weeks: number[]
+}
+
+/** Hours in one program week. */
+export interface WeekHours {
+  week: number
+  hours: number
+  status: 'ok' | 'under' | 'over'
+}
+
+/**
+ * Hours per program week, from scheduled slot minutes.
+ *
+ * @param schedule The schedule.
+ * @param bands ASAM hour bands (default: domain defaults).
+ * @returns One row per week of the program period.
+ */
+export function weeklyHours(schedule: Schedule, bands: HourBands = defaultHourBands): WeekHours[] {
+  const {program} = schedule
+  const weeks = Math.ceil(program.days / 7)
+  const minutes = new Array<number>(weeks).fill(0)
+  for (const session of schedule.sessions) minutes[session.week - 1] += session.minutes
+  const [min, max] = levelRange(program.level, program.population, bands)
+  return minutes.map((m, index) => {
+    const hours = Math.round((m / 60) * 100) / 100
+    return {week: index + 1, hours, status: hours < min ? 'under' : hours >= max ? 'over' : 'ok'}
+  })
+}
+
+/**
+ * Weekly hour range [min, max) of an ASAM level.
+ *
+ * @returns Minimum and the bound where the next level starts.
+ */
+export function levelRange(level: string, population: string, bands: HourBands = defaultHourBands): [number, number] {
+  const intensive = population === 'adolescent' ? bands.adolescentMin : bands.adultMin
+  if (level === '1') return [0, intensive]
+  if (level === '2.5') return [bands.partialHospitalization, Infinity]
+  return [intensive, bands.partialHospitalization]
+}
+
+const weekList = (weeks: number[]) => (weeks.length === 1 ? `week ${weeks[0]}` : `weeks ${weeks.join(', ')}`)
+
+/**
+ * Run every check.
+ *
+ * @param schedule The schedule.
+ * @param bands ASAM hour bands (optional).
+ * @returns Findings, errors first.
+ */
+export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHourBands): Finding[] {
+  const findings: Finding[] = []
+  const {program} = schedule
+  const [min, max] = levelRange(program.level, program.population, bands)
+
+  const hours = weeklyHours(schedule, bands)
+  const under = hours.filter((w) => w.status === 'under')
+  if (under.length > 0) {
+    findings.push({
+      severity: 'warning',
+      code: 'hours-under',
+      message: `${weekList(under.map((w) => w.week))} under the ASAM ${program.level} minimum of ${min} h/week for ${program.population}s (${under.map((w) => `week ${w.week}: ${w.hours} h`).join('; ')})`,
+      weeks: under.map((w) => w.week)
+    })
+  }
+  const over = hours.filter((w) => w.status === 'over')
+  if (over.length > 0) {
+    findings.push({
+      severity: 'warning',
+      code: 'hours-over',
+      message: `${weekList(over.map((w) => w.week))} at or over ${max} h/week, the range of ${program.level === '1' ? 'level 2.1' : 'level 2.5 (partial hospitalization)'} (${over.map((w) => `week ${w.week}: ${w.hours} h`).join('; ')})`,
+      weeks: over.map((w) => w.week)
+    })
+  }
+
+  if (program.days < bands.minDays) {
+    findings.push({severity: 'warning', code: 'length', message: `program of ${program.days} days, shorter than the ${bands.minDays}-day minimum stay (NIDA)`, weeks: []})
+  }
+
+  const empty = schedule.sessions.filter((s) => s.modules.length === 0)
+  if (empty.length > 0) {
+    const weeks = [...new Set(empty.map((s) => s.week))]
+    findings.push({
+      severity: 'error',
+      code: 'empty-session',
+      message: `${empty.length} session${empty.length === 1 ? '' : 's'} with no module (${[...new Set(empty.map((s) => `${s.group} ${s.minutes} min`))].join('; ')}): no module of that group fits the slot, in ${weekList(weeks)}`,
+      weeks
+    })
+  }
+
+  const delivered = new Set<string>()
+  const missing = new Map<string, {weeks: Set<number>; requires: Set<string>}>()
+  for (const session of schedule.sessions) {
+    for (const module of session.modules) {
+      const meta = module.meta!
+      for (const id of meta.requires) {
+        if (delivered.has(id)) continue
+        const entry = missing.get(meta.id) ?? {weeks: new Set(), requires: new Set()}
+        entry.weeks.add(session.week)
+        entry.requires.add(id)
+        missing.set(meta.id, entry)
+      }
+      delivered.add(meta.id)
+    }
+  }
+  for (const [id, entry] of [...missing].sort(([a], [b]) => a.localeCompare(b))) {
+    const weeks = [...entry.weeks].sort((a, b) => a - b)
+    findings.push({severity: 'warning', code: 'requires-order', message: `\`${id}\` runs in ${weekList(weeks.slice(0, 3))}${weeks.length > 3 ? ' …' : ''} before its required ${[...entry.requires].map((r) => '`' + r + '`').join(', ')} has been scheduled`, weeks})
+  }
+
+  for (const [group, pool] of schedule.tracks) {
+    const slots = schedule.sessions.filter((s) => s.group === group).reduce((sum, s) => sum + s.modules.length, 0)
+    if (pool.length === 0) continue
+    if (pool.length < slots) {
+      findings.push({severity: 'warning', code: 'pool-small', message: `${group}: ${pool.length} modules for ${slots} module slots in a stay, so modules repeat (each about ${(slots / pool.length).toFixed(1)} times); add modules for more variety`, weeks: []})
+    }
+  }
+
+  const leftover = schedule.sessions.filter((s) => s.leftover > 0 && s.modules.length > 0)
+  if (leftover.length > 0) {
+    const weeks = [...new Set(leftover.map((s) => s.week))]
+    findings.push({severity: 'warning', code: 'leftover', message: `${leftover.length} session${leftover.length === 1 ? '' : 's'} with unfilled minutes (${[...new Set(leftover.map((s) => `${s.group}: ${s.leftover} of ${s.minutes} min`))].join('; ')}), in ${weekList(weeks.slice(0, 5))}${weeks.length > 5 ? ' …' : ''}`, weeks})
+  }
+
+  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+}

@@ -1,0 +1,34 @@
+/**
+ * `curriculum.json`: what was scheduled, with each module's version and
+ * content hash, so a program can later prove what was delivered on a date.
+ * It also marks a folder as a binder this tool wrote (the overwrite guard).
+ */
+import type {Schedule} from './assemble.js'
+
+/** Name of the manifest file in a binder. */
+export const manifestName = 'curriculum.json'
+
+/**
+ * The manifest object.
+ *
+ * @param schedule The schedule.
+ * @param inputs Inputs as given (program file path or group options).
+ * @returns A JSON-ready object with sorted, stable content.
+ */
+export function manifest(schedule: Schedule, inputs: Record<string, unknown>) {
+  return {
+    tool: 'iop-curriculum',
+    manifestVersion: 1,
+    inputs,
+    program: schedule.program,
+    sessions: schedule.sessions.map((s) => ({
+      number: s.number,
+      date: s.date,
+      start: s.start,
+      minutes: s.minutes,
+      group: s.group,
+      unfilledMinutes: s.leftover,
+      modules: s.modules.map((m) => ({id: m.meta!.id, version: m.meta!.version, hash: m.hash}))
+    }))
+  }
+}

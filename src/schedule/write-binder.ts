@@ -1,0 +1,67 @@
+/**
+ * Writes a binder folder atomically: everything goes into a fresh sibling
+ * folder first, then replaces the old binder by rename. A failed run leaves
+ * the previous binder as it was. Only a folder this tool wrote (one with a
+ * manifest) or an empty one is replaced, unless `force` is set.
+ */
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {UserError} from '../util/user-error.js'
+import {manifestName} from './manifest.js'
+
+/** Files of a binder: relative path to contents. */
+export type BinderFiles = Map<string, string>
+
+/**
+ * Check that `dir` may be written, before any work is done.
+ *
+ * @param dir Target folder.
+ * @param force Allow replacing a folder this tool did not write.
+ * @throws {UserError} When the folder holds files that are not a binder.
+ */
+export function checkBinderTarget(dir: string, force = false): void {
+  if (!existsSync(dir)) return
+  if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: Unexpected file where the binder folder goes, expected a folder or a new path`)
+  const entries = readdirSync(dir)
+  if (entries.length === 0 || entries.includes(manifestName) || force) return
+  throw new UserError(`${dir}: Unexpected folder with files that iop did not write (no ${manifestName}), expected an empty or new folder (use --force to replace it)`)
+}
+
+/**
+ * Write the binder.
+ *
+ * @param dir Target folder.
+ * @param files Relative paths and contents (paths are checked to stay inside).
+ * @param force Allow replacing a folder this tool did not write.
+ */
+export function writeBinder(dir: string, files: BinderFiles, force = false): void {
+  const target = path.resolve(dir)
+  checkBinderTarget(target, force)
+  const parent = path.dirname(target)
+  mkdirSync(parent, {recursive: true})
+  const staging = path.join(parent, `.${path.basename(target)}.iop-new-${process.pid}`)
+  const previous = path.join(parent, `.${path.basename(target)}.iop-old-${process.pid}`)
+  rmSync(staging, {recursive: true, force: true})
+
+  try {
+    for (const [relative, value] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      const file = path.resolve(staging, relative)
+      if (!file.startsWith(staging + path.sep)) throw new UserError(`Unexpected output path \`${relative}\`, expected a path inside the binder`)
+      mkdirSync(path.dirname(file), {recursive: true})
+      writeFileSync(file, value)
+    }
+  } catch (error) {
+    rmSync(staging, {recursive: true, force: true})
+    throw error
+  }
+
+  if (existsSync(target)) renameSync(target, previous)
+  try {
+    renameSync(staging, target)
+  } catch (error) {
+    // Put the old binder back rather than leave nothing.
+    if (existsSync(previous)) renameSync(previous, target)
+    throw error
+  }
+  rmSync(previous, {recursive: true, force: true})
+}
