@@ -79,6 +79,8 @@ export function splitSections(tree: Root): ModuleSections {
   let current: Section | undefined
   let part: Part | undefined
   let lastRank = -1
+  // Content under an unknown H2 belongs to it; it was reported once already.
+  let inUnknown = false
 
   for (const node of tree.children) {
     if (node.type === 'yaml') continue
@@ -86,6 +88,7 @@ export function splitSections(tree: Root): ModuleSections {
     if (node.type === 'heading' && node.depth <= 2) {
       part = undefined
       current = undefined
+      inUnknown = true
       const text = toString(node).trim()
       const minutes = readMinutes(text)
       const name = text.replace(minutesSuffix, '').trim()
@@ -131,6 +134,7 @@ export function splitSections(tree: Root): ModuleSections {
         })
       }
 
+      inUnknown = false
       current = {kind, heading: node, minutes: timedSections.has(kind) ? minutes : undefined, intro: [], parts: []}
       byKind[kind] = current
       list.push(current)
@@ -138,6 +142,7 @@ export function splitSections(tree: Root): ModuleSections {
     }
 
     if (!current) {
+      if (inUnknown) continue
       problems.push({reason: 'Unexpected content before the first section, expected `## Check-in (N min)` first', place: node.position})
       continue
     }

@@ -26,8 +26,7 @@ export const requiresAcyclic: CurriculumRule = {
           stack.pop()
           continue
         }
-        const index = frame.next++
-        const child = requires[index]
+        const child = requires[frame.next++]
         if (!byId.has(child)) continue
         const seen = state.get(child)
         if (seen === 1) {
@@ -36,8 +35,12 @@ export const requiresAcyclic: CurriculumRule = {
           const key = [...cycle].slice(0, -1).sort().join(' ')
           if (reported.has(key)) continue
           reported.add(key)
-          const module = byId.get(frame.id)!
-          report(module, `Unexpected cycle in \`requires\`: ${cycle.join(' → ')}, expected modules that can be ordered`, module.frontmatter?.place(['requires', index]))
+          // Report on every module in the cycle, each at its own `requires` entry.
+          for (let step = 0; step < cycle.length - 1; step++) {
+            const module = byId.get(cycle[step])!
+            const at = module.meta!.requires.indexOf(cycle[step + 1])
+            report(module, `Unexpected cycle in \`requires\`: ${[...cycle.slice(step, -1), ...cycle.slice(0, step + 1)].join(' → ')}, expected modules that can be ordered`, module.frontmatter?.place(['requires', at]))
+          }
         } else if (seen === undefined) {
           state.set(child, 1)
           stack.push({id: child, next: 0})

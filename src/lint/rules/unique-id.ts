@@ -8,14 +8,17 @@ export const uniqueId: CurriculumRule = {
   severity: 'error',
   description: 'Module ids are unique across every curriculum folder',
   check({modules, report}) {
-    const seen = new Map<string, SessionModule>()
+    const byId = new Map<string, SessionModule[]>()
     for (const module of modules) {
       const id = module.meta?.id
-      if (!id) continue
-      const first = seen.get(id)
-      if (first) {
-        report(module, `Unexpected duplicate id \`${id}\`, expected a unique id (also used in \`${first.file.path}\`)`, module.frontmatter?.place(['id']))
-      } else seen.set(id, module)
+      if (id) byId.set(id, [...(byId.get(id) ?? []), module])
+    }
+    for (const [id, same] of byId) {
+      if (same.length < 2) continue
+      for (const module of same) {
+        const others = same.filter((m) => m !== module).map((m) => '`' + m.file.path + '`').join(', ')
+        report(module, `Unexpected duplicate id \`${id}\`, expected a unique id (also used in ${others})`, module.frontmatter?.place(['id']))
+      }
     }
   }
 }

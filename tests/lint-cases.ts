@@ -1,0 +1,48 @@
+/**
+ * Not-ok cases for every rule and every bad-input case of the foundation:
+ * each is the valid base module (fixtures/lint/base.md) with one change.
+ * The expected messages live in fixtures/lint/expected/<case>.txt.
+ */
+export interface LintCase {
+  /** Case name, also the fixture file name. */
+  name: string
+  /** The rule the case is about. */
+  rule: string
+  /** Group folder and id of the virtual file. */
+  file?: string
+  /** Text replacements applied to the base module, in order. */
+  edits: Array<[string | RegExp, string]>
+  /** Extra modules (id -> frontmatter overrides) for curriculum rules. */
+  others?: Array<{id: string; edits: Array<[string | RegExp, string]>}>
+}
+
+export const cases: LintCase[] = [
+  {name: 'malformed-yaml', rule: 'frontmatter-schema', edits: [['title: Nested Facilitator Blocks', 'title: [unclosed']]},
+  {name: 'missing-field', rule: 'frontmatter-schema', edits: [['title: Nested Facilitator Blocks\n', '']]},
+  {name: 'wrong-type', rule: 'frontmatter-schema', edits: [['minutes: 60', 'minutes: sixty'], ['version: 1.2.3', 'version: 1.2']]},
+  {name: 'unknown-group', rule: 'frontmatter-schema', edits: [['group: support', 'group: suport']]},
+  {name: 'unknown-phase', rule: 'frontmatter-schema', edits: [['phase: any', 'phase: early']]},
+  {name: 'unknown-key', rule: 'frontmatter-schema', edits: [['tags: [support]', 'tags: [support]\nduration: 60']]},
+  {name: 'duplicate-key', rule: 'frontmatter-schema', edits: [['phase: any', 'phase: any\nphase: maintenance']]},
+  {name: 'no-frontmatter', rule: 'frontmatter-schema', edits: [[/^---[\s\S]*?---\n/, '']]},
+  {name: 'id-mismatch', rule: 'id-matches-file', edits: [['id: base', 'id: other-name']]},
+  {name: 'missing-section', rule: 'sections', edits: [['## Topic (20 min)\n\nSay: "Help is a skill."\n\n', '']]},
+  {name: 'out-of-order', rule: 'sections', edits: [['## Check-out (10 min)\n\nOne word each.\n\n', ''], ['## Facilitator notes', '## Check-out (10 min)\n\nOne word each.\n\n## Facilitator notes']]},
+  {name: 'unknown-section', rule: 'sections', edits: [['## Topic (20 min)', '## Lesson (20 min)']]},
+  {name: 'timing-mismatch', rule: 'timing-total', edits: [['### Practice (20 min)', '### Practice (25 min)']]},
+  {name: 'timing-part', rule: 'timing-part', edits: [['## Check-in (10 min)', '## Check-in (20 min)'], ['## Topic (20 min)', '## Topic (10 min)']]},
+  {name: 'no-handout', rule: 'handout-present', edits: [[/### Asking for Help[\s\S]*?(?=## Facilitator notes)/, '']]},
+  {name: 'empty-handout', rule: 'handout-present', edits: [['### Second Page\n\nA short second page with a [link](https://example.org).\n', '### Second Page\n\n:::facilitator\nOnly staff text.\n:::\n']]},
+  {name: 'unclosed-directive', rule: 'facilitator-directive', edits: [['HANDOUT-QUOTE-SECRET check on Sam.\n> :::', 'HANDOUT-QUOTE-SECRET check on Sam.']]},
+  {name: 'misspelled-directive', rule: 'facilitator-directive', edits: [['  :::facilitator\n  NESTED-LIST-SECRET', '  :::facilitater\n  NESTED-LIST-SECRET']]},
+  {name: 'marker-in-table', rule: 'facilitator-directive', edits: [['Who can you ask this week?', '| who | note |\n|---|---|\n| me | :::facilitator secret |']]},
+  {name: 'objectives-vague', rule: 'objectives-measurable', edits: [['  - Name one support person\n  - Practice asking for help', '  - Understand support']]},
+  {name: 'reading-level', rule: 'handout-reading-level', edits: [['Who can you ask this week?', 'Individuals experiencing considerable psychological difficulties frequently underestimate the availability of interpersonal resources, consequently postponing communication with potentially supportive acquaintances, professional organizations, and community institutions.']]},
+  {name: 'words-matter', rule: 'words-matter', edits: [['Who can you ask this week?', 'Every addict needs help. Ask someone, even a "junkie" word hurts.'], ['Say: "Help is a skill."', 'Say: Help any alcoholic who asks, and avoid detox talk.']]},
+  {name: 'safety-missing', rule: 'safety-notes', edits: [[/NOTES-SECRET[^\n]*/, 'NOTES-SECRET Be kind.']]},
+  {name: 'requires-unknown', rule: 'requires-exists', edits: [['tags: [support]', 'requires: [asking-for-hepl]\ntags: [support]']], others: [{id: 'asking-for-help', edits: []}]},
+  {name: 'requires-cycle', rule: 'requires-acyclic', edits: [['tags: [support]', 'requires: [cycle-b]\ntags: [support]']], others: [{id: 'cycle-b', edits: [['tags: [support]', 'requires: [base]\ntags: [support]']]}]},
+  {name: 'requires-later-phase', rule: 'requires-phase-order', edits: [['phase: any', 'phase: engagement'], ['tags: [support]', 'requires: [later]\ntags: [support]']], others: [{id: 'later', edits: [['phase: any', 'phase: maintenance']]}]},
+  {name: 'duplicate-id', rule: 'unique-id', edits: [], others: [{id: 'base', edits: []}]},
+  {name: 'broken-link', rule: 'links', edits: [['[link](https://example.org)', '[link](./missing-file.md) and [other](module:no-such-module)']]}
+]
