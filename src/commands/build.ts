@@ -27,7 +27,9 @@ export function buildCommand(io: Io, kind: 'guide' | 'handout', reference: strin
   if (format !== 'html' && format !== 'md') throw new UserError(`Unexpected --format ${options.format}, expected \`html\` or \`md\``)
   const curriculum = curriculumFor(io, options.curriculum)
   const module = resolveModule(curriculum, path.isAbsolute(reference) || !reference.includes('/') ? reference : path.resolve(io.cwd, reference))
-  const all = curriculum.modules.includes(module) ? curriculum.modules : [...curriculum.modules, module]
+  // A file outside the curriculum (a draft, a copy) is checked against the
+  // library for `requires`, but a module with its own id does not clash with itself.
+  const all = curriculum.modules.includes(module) ? curriculum.modules : [...curriculum.modules.filter((m) => m.meta?.id !== module.meta?.id), module]
   lintModules(all, curriculum.config, new Set([module]))
 
   if (hasErrors(module)) {

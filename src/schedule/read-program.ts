@@ -34,7 +34,7 @@ export function parseProgram(text: string, file: string): Program {
         const at = yaml.place(issue.path).start
         const key = issue.path.join('.') || '(top level)'
         const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message)
-        problems.push(`${file}:${at.line}:${at.column}: ${missing ? `Missing \`${key}\`` : `Unexpected value at \`${key}\``}, expected ${issue.message.replace(/^Invalid input: /, '').replace(/, received \w+$/, '')}`)
+        problems.push(`${file}:${at.line}:${at.column}: ${missing ? `Missing \`${key}\`` : `Unexpected value at \`${key}\``}, expected ${issue.message.replace(/^Invalid input: (expected )?/, '').replace(/, received \w+$/, '')}`)
       }
     }
   }

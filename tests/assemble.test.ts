@@ -1,0 +1,169 @@
+/**
+ * Assembly: scheduling, packing, ordering, cycling, holidays, hours,
+ * coverage, determinism, the overwrite guard and bad program files.
+ */
+import {mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {main} from '../src/cli.js'
+import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
+import {layOutSlots} from '../src/schedule/calendar.js'
+import {parseProgram, readProgram} from '../src/schedule/read-program.js'
+import {runAssembly} from '../src/schedule/run-assembly.js'
+import type {Io} from '../src/util/io.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const curriculum = loadCurriculum([bundledCurriculumDir])
+
+function io(cwd = root) {
+  const out: string[] = []
+  const err: string[] = []
+  const value: Io = {stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd}
+  return {io: value, out, err}
+}
+
+function groupProgram(extra = '') {
+  return parseProgram(
+    `name: RP\nstart: 2027-01-04\ndays: 90\n${extra}blocks:\n  - weeks: [1, 13]\n    meets: [mon, wed, fri]\n    at: "18:00"\n    groups: [{group: relapse-prevention, minutes: 180}]\n`,
+    'test.yaml'
+  )
+}
+
+describe('iop assemble --group (the issue’s acceptance runs)', () => {
+  it('gives 39 sessions at 9 h/week, compliant, with every output and 39 events', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'iop-')), 'X')
+    const run = io()
+    const code = await main(['assemble', '--group', 'relapse-prevention', '--start', '2027-01-04', '--days', '90', '--meets', 'mon,wed,fri', '--minutes', '180', '--out', dir], run.io)
+    expect(code).toBe(0)
+    const text = run.out.join('')
+    expect(text).toContain('39 sessions')
+    expect(text).toContain('hours per week: min 9, median 9, max 9')
+    expect(text).toContain('ASAM 2.1 (adult): compliant')
+    expect(readdirSync(dir).sort()).toEqual(['curriculum.json', 'index.html', 'schedule.csv', 'schedule.ics', 'sessions'])
+    const ics = readFileSync(path.join(dir, 'schedule.ics'), 'utf8')
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(39)
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/)
+    expect(ics).toContain('DTSTART:20270104T180000')
+    expect(ics).toContain('DURATION:PT180M')
+    expect(readFileSync(path.join(dir, 'schedule.csv'), 'utf8').trim().split('\r\n')).toHaveLength(40)
+    expect(readdirSync(path.join(dir, 'sessions'))).toHaveLength(39)
+    expect(readdirSync(path.join(dir, 'sessions', '01-2027-01-04')).sort()).toEqual(['guide.html', 'handout.html'])
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'curriculum.json'), 'utf8'))
+    expect(manifest.sessions).toHaveLength(39)
+    expect(manifest.sessions[0].modules[0]).toMatchObject({id: 'triggers-and-high-risk-situations', version: '1.0.0'})
+    expect(manifest.sessions[0].modules[0].hash).toMatch(/^sha256-[0-9a-f]{64}$/)
+  })
+
+  it('with holidays 2027-01-18 and 2027-02-15 gives 37 sessions and flags weeks 3 and 7', () => {
+    const assembly = runAssembly(groupProgram('holidays: [2027-01-18, 2027-02-15]\n'), curriculum, {})
+    expect(assembly.schedule.sessions).toHaveLength(37)
+    expect(assembly.hours.filter((w) => w.status === 'under').map((w) => [w.week, w.hours])).toEqual([[3, 6], [7, 6]])
+    const under = assembly.findings.find((f) => f.code === 'hours-under')
+    expect(under?.weeks).toEqual([3, 7])
+    expect(under?.message).toContain('weeks 3, 7 under the ASAM 2.1 minimum of 9 h/week')
+  })
+})
+
+describe('program files', () => {
+  it('the Matrix Model example shows 6.5 h/week in weeks 1-4 and 4.5 after, flagged', () => {
+    const assembly = runAssembly(readProgram(path.join(root, 'examples', 'matrix-model.yaml')), curriculum, {})
+    expect(assembly.hours.slice(0, 4).map((w) => w.hours)).toEqual([6.5, 6.5, 6.5, 6.5])
+    expect(new Set(assembly.hours.slice(4).map((w) => w.hours))).toEqual(new Set([4.5]))
+    expect(assembly.hours.every((w) => w.status === 'under')).toBe(true)
+    expect(assembly.findings.some((f) => f.code === 'hours-under' && f.weeks.length === 16)).toBe(true)
+    // Sessions: ERS 8, RP 32, family 12, support 4.
+    const count = (g: string) => assembly.schedule.sessions.filter((s) => s.group === g).length
+    expect([count('early-recovery-skills'), count('relapse-prevention'), count('family'), count('support')]).toEqual([8, 32, 12, 4])
+  })
+
+  it('the evening example meets ASAM 2.1 every week and leaves no session empty', () => {
+    const assembly = runAssembly(readProgram(path.join(root, 'examples', 'evening-program.yaml')), curriculum, {})
+    expect(assembly.hours.every((w) => w.status === 'ok')).toBe(true)
+    expect(assembly.findings.filter((f) => f.severity === 'error')).toEqual([])
+  })
+
+  it('every group type fills 90 days at 3 sessions a week with no empty session', () => {
+    for (const group of curriculum.config.groups.map((g) => g.id)) {
+      const program = parseProgram(`name: ${group}\nstart: 2027-01-04\ndays: 90\nblocks:\n  - weeks: [1, 13]\n    meets: [mon, wed, fri]\n    at: "09:00"\n    groups: [{group: ${group}, minutes: 180}]\n`, 'x.yaml')
+      const assembly = runAssembly(program, curriculum, {})
+      expect(assembly.schedule.sessions.filter((s) => s.modules.length === 0), group).toEqual([])
+    }
+  })
+
+  it('reports bad program files with file:line:column and what is expected', () => {
+    expect(() => parseProgram('name: X\nstart: 2027-13-01\ndays: 90\nblocks: []\n', 'p.yaml')).toThrow(/^p\.yaml:2:8: Unexpected value at `start`, expected a date as YYYY-MM-DD\np\.yaml:4:9: Unexpected value at `blocks`, expected/)
+    expect(() => parseProgram('name: X\nstart: 2027-01-04\n', 'p.yaml')).toThrow(/p\.yaml:1:1: Missing `days`, expected number/)
+    expect(() => parseProgram('name: [x\n', 'p.yaml')).toThrow(/^p\.yaml:\d+:\d+: Unexpected YAML syntax/)
+    expect(() => parseProgram('name: X\nstart: 2027-01-04\ndays: 90\nblocks:\n  - weeks: [4, 1]\n    meets: [mon]\n    at: "18:00"\n    groups: [{group: support, minutes: 90}]\n', 'p.yaml')).toThrow('p.yaml:5:12: Unexpected weeks 4-1, expected the first week before the last')
+    expect(() => parseProgram('name: X\nstart: 2027-01-04\ndays: 90\nblocks:\n  - weeks: [1, 2]\n    meets: [monday]\n    at: "18:00"\n    groups: [{group: support, minutes: 90}]\n', 'p.yaml')).toThrow(/p\.yaml:6:13: Unexpected value at `blocks\.0\.meets\.0`/)
+  })
+})
+
+describe('scheduling', () => {
+  it('lays out slots back to back from the start time, skipping holidays', () => {
+    const program = parseProgram('name: X\nstart: 2027-01-04\ndays: 7\nholidays: [2027-01-06]\nblocks:\n  - weeks: [1, 1]\n    meets: [mon, wed]\n    at: "09:00"\n    groups: [{group: early-recovery-skills, minutes: 60}, {group: relapse-prevention, minutes: 90}]\n', 'x.yaml')
+    expect(layOutSlots(program).map((s) => `${s.date} ${s.start} ${s.group}`)).toEqual(['2027-01-04 09:00 early-recovery-skills', '2027-01-04 10:00 relapse-prevention'])
+  })
+
+  it('packs whole modules, never over the slot, and reports leftover minutes', () => {
+    const program = parseProgram('name: X\nstart: 2027-01-04\ndays: 7\nblocks:\n  - weeks: [1, 1]\n    meets: [mon]\n    at: "09:00"\n    groups: [{group: individual-counseling, minutes: 120}, {group: support, minutes: 60}]\n', 'x.yaml')
+    const assembly = runAssembly(program, curriculum, {})
+    const [ic, support] = assembly.schedule.sessions
+    expect(ic.modules).toHaveLength(2)
+    expect(ic.leftover).toBe(20)
+    expect(support.modules).toHaveLength(0)
+    expect(assembly.findings.find((f) => f.code === 'empty-session')?.severity).toBe('error')
+    expect(assembly.findings.find((f) => f.code === 'leftover')?.message).toContain('individual-counseling: 20 of 120 min')
+  })
+
+  it('orders by requires and phase, and cycles counting runs', () => {
+    const assembly = runAssembly(groupProgram(), curriculum, {})
+    const order = assembly.schedule.tracks.get('relapse-prevention')!.map((m) => m.meta!.id)
+    expect(order[0]).toBe('triggers-and-high-risk-situations')
+    for (const module of assembly.schedule.tracks.get('relapse-prevention')!) {
+      for (const required of module.meta!.requires) expect(order.indexOf(required)).toBeLessThan(order.indexOf(module.meta!.id))
+    }
+    const phases = order.map((id) => curriculum.byId.get(id)!.meta!.phase)
+    expect(phases.indexOf('community-integration')).toBe(phases.length - 1)
+    const total = [...assembly.schedule.runs.values()].reduce((a, b) => a + b, 0)
+    expect(total).toBe(78)
+    expect(Math.max(...assembly.schedule.runs.values()) - Math.min(...assembly.schedule.runs.values())).toBeLessThanOrEqual(1)
+    expect(assembly.findings.filter((f) => f.code === 'requires-order')).toEqual([])
+  })
+
+  it('reports coverage: a short support track means joiners miss modules', () => {
+    const assembly = runAssembly(readProgram(path.join(root, 'examples', 'matrix-model.yaml')), curriculum, {})
+    const support = assembly.coverage.find((t) => t.group === 'support')!
+    expect(support).toMatchObject({pool: 6, perStay: 4, worstReceived: 4, worstEntryWeek: 13})
+    expect(support.canMiss).toHaveLength(6)
+    expect(assembly.coverage.find((t) => t.group === 'relapse-prevention')!.canMiss).toEqual([])
+  })
+})
+
+describe('determinism and the overwrite guard', () => {
+  it('gives byte-identical binders for the same inputs', () => {
+    const a = runAssembly(readProgram(path.join(root, 'examples', 'matrix-model.yaml')), loadCurriculum([bundledCurriculumDir]), {p: 1})
+    const b = runAssembly(readProgram(path.join(root, 'examples', 'matrix-model.yaml')), loadCurriculum([bundledCurriculumDir]), {p: 1})
+    expect([...a.files.keys()]).toEqual([...b.files.keys()])
+    for (const [name, value] of a.files) expect(b.files.get(name), name).toBe(value)
+  })
+
+  it('refuses a non-empty folder it did not write, unless --force; replaces its own binder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iop-'))
+    writeFileSync(path.join(dir, 'notes.txt'), 'precious')
+    const args = ['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir]
+    const first = io()
+    expect(await main(args, first.io)).toBe(1)
+    expect(first.err.join('')).toContain('Unexpected folder with files that iop did not write (no curriculum.json)')
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('precious')
+    expect(existsSync(path.join(dir, 'index.html'))).toBe(false)
+
+    const own = path.join(dir, 'binder')
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', own], io().io)).toBe(0)
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-11', '--out', own], io().io)).toBe(0)
+    expect(JSON.parse(readFileSync(path.join(own, 'curriculum.json'), 'utf8')).program.start).toBe('2027-01-11')
+    expect(readdirSync(dir).sort()).toEqual(['binder', 'notes.txt'])
+    mkdirSync(path.join(dir, 'empty'))
+  })
+})
