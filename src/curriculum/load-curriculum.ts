@@ -50,7 +50,7 @@ export function findModuleFiles(dir: string, root = true): string[] {
     throw new UserError(`${dir}: Unexpected missing curriculum folder, expected a folder of modules (curriculum/<group>/<id>.md)`)
   }
   return readdirSync(dir, {recursive: true, encoding: 'utf8'})
-    .filter((name) => name.endsWith('.md') && !/(^|[\\/])readme\.md$/i.test(name) && (!root || name.includes(path.sep)))
+    .filter((name) => name.endsWith('.md') && !/(^|[\\/])(readme|license|contributing|changelog)\.md$/i.test(name) && (!root || name.includes(path.sep)))
     .map((name) => path.join(dir, name))
     .sort()
 }
