@@ -88,7 +88,8 @@ function readHolidays(io: Io, value: string | undefined): string[] {
   if (!value) return []
   const file = path.resolve(io.cwd, value)
   const text = !/^\d{4}-\d{2}-\d{2}(,|$)/.test(value) && existsSync(file) ? readFileSync(file, 'utf8') : value
-  const dates = text.split(/[\s,]+/).map((d) => d.replace(/#.*$/, '').trim()).filter(Boolean)
+  // One date per line or comma-separated; `#` starts a comment.
+  const dates = text.split('\n').map((line) => line.replace(/#.*$/, '')).join(',').split(/[\s,]+/).filter(Boolean)
   for (const date of dates) plainDate(date, 'holiday')
   return dates
 }
