@@ -93,7 +93,7 @@ describe('program files', () => {
 
   it('reports bad program files with file:line:column and what is expected', () => {
     expect(() => parseProgram('name: X\nstart: 2027-13-01\ndays: 90\nblocks: []\n', 'p.yaml')).toThrow(/^p\.yaml:2:8: Unexpected value at `start`, expected a date as YYYY-MM-DD\np\.yaml:4:9: Unexpected value at `blocks`, expected/)
-    expect(() => parseProgram('name: X\nstart: 2027-01-04\n', 'p.yaml')).toThrow(/p\.yaml:1:1: Missing `days`, expected number/)
+    expect(() => parseProgram('name: X\nstart: 2027-01-04\n', 'p.yaml')).toThrow(/p\.yaml:1:1: Missing `days`, expected a number\np\.yaml:1:1: Missing `blocks`, expected a list/)
     expect(() => parseProgram('name: [x\n', 'p.yaml')).toThrow(/^p\.yaml:\d+:\d+: Unexpected YAML syntax/)
     expect(() => parseProgram('name: X\nstart: 2027-01-04\ndays: 90\nblocks:\n  - weeks: [4, 1]\n    meets: [mon]\n    at: "18:00"\n    groups: [{group: support, minutes: 90}]\n', 'p.yaml')).toThrow('p.yaml:5:12: Unexpected weeks 4-1, expected the first week before the last')
     expect(() => parseProgram('name: X\nstart: 2027-01-04\ndays: 90\nblocks:\n  - weeks: [1, 2]\n    meets: [monday]\n    at: "18:00"\n    groups: [{group: support, minutes: 90}]\n', 'p.yaml')).toThrow(/p\.yaml:6:13: Unexpected value at `blocks\.0\.meets\.0`/)

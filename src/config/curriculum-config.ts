@@ -5,10 +5,11 @@
  */
 import {readFileSync, existsSync} from 'node:fs'
 import path from 'node:path'
-import {LineCounter, parseDocument} from 'yaml'
 import {z} from 'zod'
 import {canonicalGroups, defaultCrisisText} from './defaults.js'
+import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
+import {expectation} from '../util/zod-expectation.js'
 
 export type Severity = 'off' | 'warn' | 'error'
 
@@ -67,20 +68,14 @@ export function loadConfig(dirs: readonly string[]): CurriculumConfig {
   for (const dir of dirs) {
     const file = path.join(dir, configFileName)
     if (!existsSync(file)) continue
-    const text = readFileSync(file, 'utf8')
-    const lineCounter = new LineCounter()
-    const doc = parseDocument(text, {lineCounter, uniqueKeys: true})
-    if (doc.errors.length > 0) {
-      const error = doc.errors[0]
-      const pos = lineCounter.linePos(error.pos[0])
-      throw new UserError(`${file}:${pos.line}:${pos.col}: Unexpected YAML syntax: ${error.message.split('\n')[0]}`)
-    }
-    const result = configSchema.safeParse(doc.toJS({maxAliasCount: 100}) ?? {})
+    const yaml = readYaml(readFileSync(file, 'utf8'))
+    const error = yaml.errors[0]
+    if (error) throw new UserError(`${file}:${error.place.line}:${error.place.column}: ${error.reason}`)
+    const result = configSchema.safeParse(yaml.data ?? {})
     if (!result.success) {
       const issue = result.error.issues[0]
-      const node = doc.getIn(issue.path as unknown[], true) as {range?: [number, number, number]} | undefined
-      const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
-      throw new UserError(`${file}:${Math.max(pos.line, 1)}:${Math.max(pos.col, 1)}: Unexpected value at \`${issue.path.join('.') || '(root)'}\`: ${issue.message}`)
+      const at = yaml.place(issue.path).start
+      throw new UserError(`${file}:${at.line}:${at.column}: Unexpected value at \`${issue.path.join('.') || '(root)'}\`, expected ${expectation(issue.message)}`)
     }
     for (const group of result.data.groups) {
       if (!config.groups.some((g) => g.id === group.id)) config.groups.push(group)

@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
+import {expectation} from '../util/zod-expectation.js'
 import {programSchema, type Program} from './program-schema.js'
 
 /**
@@ -34,7 +35,7 @@ export function parseProgram(text: string, file: string): Program {
         const at = yaml.place(issue.path).start
         const key = issue.path.join('.') || '(top level)'
         const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message)
-        problems.push(`${file}:${at.line}:${at.column}: ${missing ? `Missing \`${key}\`` : `Unexpected value at \`${key}\``}, expected ${issue.message.replace(/^Invalid input: (expected )?/, '').replace(/, received \w+$/, '')}`)
+        problems.push(`${file}:${at.line}:${at.column}: ${missing ? `Missing \`${key}\`` : `Unexpected value at \`${key}\``}, expected ${expectation(issue.message)}`)
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 import type {ModuleRule} from '../rule.js'
 import {closest} from '../../util/closest.js'
+import {expectation} from '../../util/zod-expectation.js'
 
 export const frontmatterSchema: ModuleRule = {
   id: 'frontmatter-schema',
@@ -62,22 +63,3 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping'
   return `${typeof value} \`${String(value)}\``
 }
-
-/** Turn zod's "Invalid input: expected string, received number" into "a string". */
-function expectation(message: string): string {
-  const expected = /expected (\w+)/.exec(message)
-  if (/^Invalid input: expected/.test(message) && expected) {
-    const type = expected[1]
-    return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : `a ${type}`
-  }
-  const options = /Invalid option: expected one of (.*)$/.exec(message)
-  if (options) return `one of ${options[1].replaceAll('"', '`').replaceAll('|', ', ')}`
-  const small = /Too small: expected (\w+) to have >=?(\d+) (\w+)/.exec(message)
-  if (small) return `at least ${small[2]} ${small[3]}`
-  const big = /Too big: expected (\w+) to have <=?(\d+) (\w+)/.exec(message)
-  if (big) return `at most ${big[2]} ${big[3]}`
-  const number = /Too (small|big): expected number to be ([<>]=?)(\d+)/.exec(message)
-  if (number) return `a number ${number[2]} ${number[3]}`
-  return message.replace(/^Invalid input: /, '')
-}
-
