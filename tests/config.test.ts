@@ -57,7 +57,7 @@ describe('iop.config.yaml', () => {
   it('an invalid config is an error at its line', async () => {
     const result = await run(['lint'], project('rules:\n  words-matter: loud\n'))
     expect(result.code).toBe(1)
-    expect(result.err).toMatch(/iop\.config\.yaml:2:17: Unexpected value at `rules\.words-matter`/)
+    expect(result.err).toMatch(/iop\.config\.yaml:2:17: Unexpected value at `rules\.words-matter`, expected `off`, `warn` or `error`, or \[severity, \{options\}\]/)
   })
 })
 
@@ -72,5 +72,13 @@ describe('assemble options', () => {
     const bad = await run(['assemble', '--group', 'support', '--start', '2027-02-30', '--out', 'c'], dir)
     expect(bad.code).toBe(1)
     expect(bad.err).toBe('iop: Unexpected --start date `2027-02-30`, expected a real date as YYYY-MM-DD\n')
+  })
+})
+
+describe('config validation', () => {
+  it('names an unknown rule, an unknown option and a wrong option type at their line', async () => {
+    expect((await run(['lint'], project('rules:\n  word-matter: warn\n'))).err).toMatch(/iop\.config\.yaml:2:\d+: Unexpected rule `word-matter`, expected a rule id such as `words-matter`/)
+    expect((await run(['lint'], project('rules:\n  handout-reading-level: [warn, {grade: 5}]\n'))).err).toMatch(/iop\.config\.yaml:2:\d+: Unexpected option `grade` for `handout-reading-level`, expected `warn`, `error`, `minWords`/)
+    expect((await run(['lint'], project('rules:\n  timing-part: [warn, {checkIn: "a lot"}]\n'))).err).toMatch(/iop\.config\.yaml:2:\d+: Unexpected string for option `checkIn` of `timing-part`, expected a number/)
   })
 })

@@ -9,6 +9,8 @@ import {checkBinderTarget, writeBinder} from '../schedule/write-binder.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
 import {curriculumFor} from './curriculum-option.js'
+import {closest} from '../util/closest.js'
+import {Temporal} from 'temporal-polyfill'
 
 /** Options of `iop assemble`. */
 export interface AssembleOptions {
@@ -37,21 +39,22 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
   const out = path.resolve(io.cwd, options.out)
   checkBinderTarget(out, options.force)
 
+  const curriculum = curriculumFor(io, options.curriculum)
+  const groups = curriculum.config.groups.map((g) => g.id)
   let program: Program
   let inputs: Record<string, unknown>
   if (options.program) {
     const file = path.resolve(io.cwd, options.program)
-    program = readProgram(file)
+    program = readProgram(file, {groups})
     inputs = {program: path.basename(file)}
   } else {
+    if (!groups.includes(options.group!)) {
+      throw new UserError(`Unexpected group \`${options.group}\`, expected a group type such as ${closest(options.group!, groups).map((g) => '`' + g + '`').join(', ')}`)
+    }
     program = groupProgram(io, options)
     inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}
   }
 
-  const curriculum = curriculumFor(io, options.curriculum)
-  if (options.group && !curriculum.config.groups.some((g) => g.id === options.group)) {
-    throw new UserError(`Unexpected group \`${options.group}\`, expected one of ${curriculum.config.groups.map((g) => g.id).join(', ')}`)
-  }
   const assembly = runAssembly(program, curriculum, inputs)
   writeBinder(out, assembly.files, options.force)
   io.stdout(summary(assembly))
@@ -60,8 +63,8 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
 }
 
 function groupProgram(io: Io, options: AssembleOptions): Program {
-  const today = new Date().toISOString().slice(0, 10)
-  const start = options.start ?? today
+  // The local calendar date, not UTC: an evening run must not start tomorrow.
+  const start = options.start ?? Temporal.Now.plainDateISO().toString()
   plainDate(start, '--start date')
   const days = Number(options.days ?? 90)
   const minutes = Number(options.minutes ?? 180)

@@ -7,6 +7,7 @@ import {readFileSync, existsSync} from 'node:fs'
 import path from 'node:path'
 import {z} from 'zod'
 import {canonicalGroups, defaultCrisisText} from './defaults.js'
+import {closest} from '../util/closest.js'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
@@ -60,10 +61,11 @@ export function defaultConfig(): CurriculumConfig {
  * Load and merge `iop.config.yaml` from each curriculum folder (later folders win).
  *
  * @param dirs Curriculum folders.
+ * @param knownRules Rules to check `rules:` entries against (optional).
  * @returns The merged configuration.
  * @throws {UserError} When a config file is not valid.
  */
-export function loadConfig(dirs: readonly string[]): CurriculumConfig {
+export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>}>): CurriculumConfig {
   const config = defaultConfig()
   for (const dir of dirs) {
     const file = path.join(dir, configFileName)
@@ -75,7 +77,28 @@ export function loadConfig(dirs: readonly string[]): CurriculumConfig {
     if (!result.success) {
       const issue = result.error.issues[0]
       const at = yaml.place(issue.path).start
-      throw new UserError(`${file}:${at.line}:${at.column}: Unexpected value at \`${issue.path.join('.') || '(root)'}\`, expected ${expectation(issue.message)}`)
+      const expected = issue.path[0] === 'rules' ? '`off`, `warn` or `error`, or [severity, {options}]' : expectation(issue.message)
+      throw new UserError(`${file}:${at.line}:${at.column}: Unexpected value at \`${issue.path.join('.') || '(root)'}\`, expected ${expected}`)
+    }
+    // Rule ids and option names are checked here; the rule list is passed in
+    // to keep config free of the lint engine.
+    for (const [id, setting] of Object.entries(result.data.rules)) {
+      const rule = knownRules?.find((r) => r.id === id)
+      const at = yaml.place(['rules', id]).start
+      if (knownRules && !rule) {
+        throw new UserError(`${file}:${at.line}:${at.column}: Unexpected rule \`${id}\`, expected a rule id such as ${closest(id, knownRules.map((r) => r.id)).map((r) => '`' + r + '`').join(', ')} (see docs/rules.md)`)
+      }
+      if (rule && Array.isArray(setting)) {
+        for (const [name, value] of Object.entries(setting[1])) {
+          const defaults = rule.defaults ?? {}
+          if (!(name in defaults)) {
+            throw new UserError(`${file}:${at.line}:${at.column}: Unexpected option \`${name}\` for \`${id}\`, expected ${Object.keys(defaults).length > 0 ? Object.keys(defaults).map((k) => '`' + k + '`').join(', ') : 'no options'}`)
+          }
+          if (typeof value !== typeof defaults[name]) {
+            throw new UserError(`${file}:${at.line}:${at.column}: Unexpected ${typeof value} for option \`${name}\` of \`${id}\`, expected a ${typeof defaults[name]}`)
+          }
+        }
+      }
     }
     for (const group of result.data.groups) {
       if (!config.groups.some((g) => g.id === group.id)) config.groups.push(group)

@@ -7,6 +7,7 @@ import {existsSync, readdirSync, readFileSync, realpathSync, statSync} from 'nod
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadConfig, type CurriculumConfig} from '../config/curriculum-config.js'
+import {rules} from '../lint/rules/index.js'
 import {parseModule, type SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
 
@@ -82,7 +83,7 @@ export function readModuleFile(file: string): SessionModule {
 export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()): Curriculum {
   // Real paths: a symlinked folder must not make every module look duplicated.
   const resolved = dirs.map((dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir)))
-  const config = loadConfig(resolved)
+  const config = loadConfig(resolved, rules)
   const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file))
   const byId = new Map<string, SessionModule>()
   for (const module of modules) {

@@ -12,6 +12,8 @@ export interface Term {
   prefer: string
   /** Exact replacement for `iop lint --fix`, when certain. */
   fix?: (match: string) => string
+  /** A match that also matches this is not stigmatizing (e.g. a negation). */
+  unless?: RegExp
 }
 
 const keepCase = (replacement: string) => (match: string) =>
@@ -19,8 +21,8 @@ const keepCase = (replacement: string) => (match: string) =>
 
 /** Specific terms come before general ones, so overlaps report the specific one. */
 export const terms: Term[] = [
-  {pattern: /\b(?:former|ex-)addicts\b/gi, prefer: 'people in recovery', fix: keepCase('people in recovery')},
-  {pattern: /\b(?:former|ex-)addict\b/gi, prefer: 'person in recovery', fix: keepCase('person in recovery')},
+  {pattern: /\b(?:former\s+|ex-)addicts\b/gi, prefer: 'people in recovery', fix: keepCase('people in recovery')},
+  {pattern: /\b(?:former\s+|ex-)addict\b/gi, prefer: 'person in recovery', fix: keepCase('person in recovery')},
   {pattern: /\baddicts?\b/gi, prefer: 'person with a substance use disorder'},
   {pattern: /\bjunkies?\b/gi, prefer: 'person who uses drugs'},
   {pattern: /\b(?:drug|substance|alcohol|opioid|heroin|cocaine|meth|IV|needle)\s+users?\b/gi, prefer: 'person who uses drugs'},
@@ -35,7 +37,8 @@ export const terms: Term[] = [
   {pattern: /\bdrug habits?\b/gi, prefer: 'substance use disorder'},
   {pattern: /\bclean\b/gi, prefer: 'negative (a test result), or in recovery (a person)'},
   {pattern: /\bdirty\b/gi, prefer: 'positive (a test result)'},
-  {pattern: /\btreatment failure\b/gi, prefer: 'treatment attempt', fix: keepCase('treatment attempt')},
+  // No fix: "not a treatment failure" must not become "not a treatment attempt".
+  {pattern: /\btreatment failures?\b/gi, prefer: 'treatment attempt'},
   {
     pattern: /\b(?:opioid\s+)?(?:replacement|substitution)\s+therapy\b/gi,
     prefer: 'medication for opioid use disorder (MOUD)',
@@ -44,7 +47,9 @@ export const terms: Term[] = [
   {pattern: /\bdetox(?:ification)?\b/gi, prefer: 'withdrawal management', fix: keepCase('withdrawal management')},
   {pattern: /\bdetox(?:ed|ing|es)\b/gi, prefer: 'withdrawal management'},
   {
-    pattern: /\b(?:fail(?:ed|ure|ing)?)\b[^.!?]{0,30}\brelaps\w*|\brelaps\w*[^.!?]{0,30}\bfail(?:ed|ure|ing|s)?\b/gi,
-    prefer: 'return to use, or recurrence (not a failure)'
+    pattern: /\bfail(?:ed|ure|ing|s)?\b[^.!?]{0,30}\brelaps\w*|\brelaps\w*[^.!?]{0,30}\bfail(?:ed|ure|ing|s)?\b/gi,
+    prefer: 'return to use, or recurrence (not a failure)',
+    // "A relapse is not a failure" says the opposite of the stigma.
+    unless: /\b(?:not|never|isn't|is not|doesn't|does not|no)\b/i
   }
 ]

@@ -44,23 +44,25 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
     tracks.set(group, orderModules(pool))
   }
 
-  const cursor = new Map<string, number>(groups.map((g) => [g, 0]))
+  // Each track is a queue of upcoming modules, refilled a cycle at a time.
+  // A slot takes the first queued module that fits, so one long module
+  // waits for a long enough slot instead of stalling the whole track.
+  const queues = new Map<string, SessionModule[]>(groups.map((g) => [g, []]))
   const runs = new Map<string, number>()
   const sessions: Session[] = slots.map((slot, index) => {
     const pool = tracks.get(slot.group) ?? []
+    const queue = queues.get(slot.group)!
     const modules: SessionModule[] = []
     let remaining = slot.minutes
-    let position = cursor.get(slot.group) ?? 0
-    // Take the next modules in order while they fit; stop at the first that does not.
-    for (let tries = 0; tries < pool.length; tries++) {
-      const next = pool[position % pool.length]
-      if (next.meta!.minutes > remaining || modules.includes(next)) break
+    for (;;) {
+      if (queue.length < pool.length) queue.push(...pool)
+      const at = queue.findIndex((m, i) => i < pool.length && m.meta!.minutes <= remaining && !modules.includes(m))
+      if (at === -1) break
+      const [next] = queue.splice(at, 1)
       modules.push(next)
       remaining -= next.meta!.minutes
       runs.set(next.meta!.id, (runs.get(next.meta!.id) ?? 0) + 1)
-      position++
     }
-    cursor.set(slot.group, position)
     return {...slot, number: index + 1, modules, leftover: remaining}
   })
 

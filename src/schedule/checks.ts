@@ -9,7 +9,7 @@ import type {Schedule} from './assemble.js'
 /** One finding. */
 export interface Finding {
   severity: 'error' | 'warning'
-  code: 'hours-under' | 'hours-over' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'leftover'
+  code: 'hours-under' | 'hours-over' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'never-scheduled' | 'leftover'
   message: string
   weeks: number[]
 }
@@ -126,6 +126,14 @@ export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHour
     if (pool.length === 0) continue
     if (pool.length < slots) {
       findings.push({severity: 'warning', code: 'pool-small', message: `${group}: ${pool.length} modules for ${slots} module slots in a stay, so modules repeat (each about ${(slots / pool.length).toFixed(1)} times); add modules for more variety`, weeks: []})
+    }
+  }
+
+  for (const [group, pool] of schedule.tracks) {
+    const longest = Math.max(0, ...schedule.sessions.filter((s) => s.group === group).map((s) => s.minutes))
+    for (const module of pool) {
+      if (schedule.runs.has(module.meta!.id)) continue
+      findings.push({severity: 'warning', code: 'never-scheduled', message: `\`${module.meta!.id}\` (${module.meta!.minutes} min) never runs: ${module.meta!.minutes > longest ? `longer than every ${group} slot (${longest} min at most)` : 'no slot had room for it'}`, weeks: []})
     }
   }
 

@@ -6,27 +6,63 @@ import {readFileSync} from 'node:fs'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
+import {closest} from '../util/closest.js'
 import {programSchema, type Program} from './program-schema.js'
+
+/** Options for reading a program. */
+export interface ProgramOptions {
+  /** Known group ids; when given, every timetable group must be one. */
+  groups?: readonly string[]
+}
+
+const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
 
 /**
  * Validate program data from YAML text.
  *
  * @param text YAML text.
  * @param file Path for messages.
+ * @param options Known groups (optional).
  * @returns The program.
  * @throws {UserError} Listing every problem with its place.
  */
-export function parseProgram(text: string, file: string): Program {
+export function parseProgram(text: string, file: string, options: ProgramOptions = {}): Program {
   const yaml = readYaml(text)
   const problems = yaml.errors.map((e) => `${file}:${e.place.line}:${e.place.column}: ${e.reason}`)
   if (problems.length === 0) {
     const result = programSchema.safeParse(yaml.data ?? {})
     if (result.success) {
       const program = result.data
+      const where = (path: PropertyKey[]) => {
+        const at = yaml.place(path).start
+        return `${file}:${at.line}:${at.column}`
+      }
       program.blocks.forEach((block, index) => {
         if (block.weeks[1] < block.weeks[0]) {
-          const at = yaml.place(['blocks', index, 'weeks']).start
-          problems.push(`${file}:${at.line}:${at.column}: Unexpected weeks ${block.weeks[0]}-${block.weeks[1]}, expected the first week before the last`)
+          problems.push(`${where(['blocks', index, 'weeks'])}: Unexpected weeks ${block.weeks[0]}-${block.weeks[1]}, expected the first week before the last`)
+        }
+        const end = minutesOfDay(block.at) + block.groups.reduce((sum, g) => sum + g.minutes, 0)
+        if (end > 24 * 60) {
+          problems.push(`${where(['blocks', index, 'at'])}: Unexpected timetable from ${block.at} running past midnight (${end - 24 * 60} min into the next day), expected it to end by 24:00`)
+        }
+        block.groups.forEach((slot, slotIndex) => {
+          if (options.groups && !options.groups.includes(slot.group)) {
+            const near = closest(slot.group, options.groups)
+            problems.push(`${where(['blocks', index, 'groups', slotIndex, 'group'])}: Unexpected group \`${slot.group}\`, expected a group type such as ${near.map((g) => '`' + g + '`').join(', ')}`)
+          }
+        })
+        // Two blocks that meet on the same day in the same weeks must not overlap in time.
+        for (let other = 0; other < index; other++) {
+          const earlier = program.blocks[other]
+          const weeks = block.weeks[0] <= earlier.weeks[1] && earlier.weeks[0] <= block.weeks[1]
+          const day = block.meets.find((d) => earlier.meets.includes(d))
+          if (!weeks || !day) continue
+          const span = (b: typeof block) => [minutesOfDay(b.at), minutesOfDay(b.at) + b.groups.reduce((sum, g) => sum + g.minutes, 0)]
+          const [a0, a1] = span(block)
+          const [b0, b1] = span(earlier)
+          if (a0 < b1 && b0 < a1) {
+            problems.push(`${where(['blocks', index, 'at'])}: Unexpected timetable overlapping block ${other + 1} (${earlier.at}) on ${day} in weeks ${Math.max(block.weeks[0], earlier.weeks[0])}-${Math.min(block.weeks[1], earlier.weeks[1])}, expected blocks on the same day not to overlap`)
+          }
         }
       })
       if (problems.length === 0) return program
@@ -46,15 +82,16 @@ export function parseProgram(text: string, file: string): Program {
  * Read a program file.
  *
  * @param file Path to a YAML program file.
+ * @param options Known groups (optional).
  * @returns The program.
  * @throws {UserError} When the file is unreadable or invalid.
  */
-export function readProgram(file: string): Program {
+export function readProgram(file: string, options: ProgramOptions = {}): Program {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
     throw new UserError(`${file}:1:1: Unexpected unreadable program file (${(error as NodeJS.ErrnoException).code}), expected a YAML program file`)
   }
-  return parseProgram(text, file)
+  return parseProgram(text, file, options)
 }

@@ -6,6 +6,7 @@ import type {Curriculum} from '../curriculum/load-curriculum.js'
 import {hasErrors, lintModules} from '../lint/lint.js'
 import {assemble, type Schedule} from './assemble.js'
 import {buildBinder} from './build-binder.js'
+import {coverageLine} from './binder-index.js'
 import {checkSchedule, weeklyHours, type Finding, type WeekHours} from './checks.js'
 import {coverage, type TrackCoverage} from './coverage.js'
 import type {Program} from './program-schema.js'
@@ -57,7 +58,7 @@ export function summary(assembly: Assembly): string {
     `hours per week: min ${values[0] ?? 0}, median ${median}, max ${values.at(-1) ?? 0}`,
     `ASAM ${schedule.program.level} (${schedule.program.population}): ${compliant ? 'compliant' : 'NOT compliant'}`,
     ...findings.map((f) => `${f.severity}: ${f.message}`),
-    ...assembly.coverage.map((t) => `coverage: ${t.canMiss.length === 0 ? `${t.group}: every joiner receives all ${t.pool} modules` : `${t.group}: worst entry ${t.worstEntryWeek === undefined ? 'after the schedule' : `week ${t.worstEntryWeek}`} receives ${t.worstReceived} of ${t.pool}; can miss ${t.canMiss.join(', ')}`}`),
+    ...assembly.coverage.map((t) => `coverage: ${coverageLine(t)}`),
     ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`)
   ]
   return lines.join('\n') + '\n'

@@ -28,8 +28,11 @@ export const facilitatorDirective: ModuleRule = {
         }
         const end = node.position?.end
         const last = end ? lines[end.line - 1] ?? '' : ''
-        if (!/^[\s>*+\-\d.)]*:{3,}\s*$/.test(last)) {
-          report('Unexpected unclosed `:::facilitator` block, expected a closing `:::` line', node.position?.start)
+        // A block left open swallows what follows; a later block's `:::` can
+        // close it, so also look for what an open block would have swallowed.
+        const swallowed = node.children.find((child) => child.type === 'heading' || (child.type === 'containerDirective' && child.name === facilitatorName))
+        if (!/^[\s>*+\-\d.)]*:{3,}\s*$/.test(last) || swallowed) {
+          report(`Unexpected unclosed \`:::facilitator\` block${swallowed ? ` (it runs on past line ${swallowed.position?.start.line})` : ''}, expected a closing \`:::\` line`, node.position?.start)
         }
         return
       }

@@ -21,7 +21,8 @@ export const handoutReadingLevel: ModuleRule = {
       // Very short handouts (a few labels) give meaningless grades.
       if (score.words < Number(options.minWords) || score.grade <= warn) continue
       const hardest = score.sentences
-        .filter((s) => s.grade > warn)
+        // Labels and table cells of a word or two are not sentences to shorten.
+        .filter((s) => s.grade > warn && s.words >= 5)
         .sort((a, b) => b.grade - a.grade || b.words - a.words)
         .slice(0, 3)
         .map((s) => `“${s.text.length > 80 ? s.text.slice(0, 79) + '…' : s.text}” (${s.words} words)`)

@@ -63,6 +63,7 @@ function scan(value: string, start: Point | undefined, offset: number | undefine
       const from = match.index
       const to = from + match[0].length
       if (skip.some(([a, b]) => from > a && to < b)) continue
+      if (term.unless?.test(match[0])) continue
       if (taken.some(([a, b]) => from < b && to > a)) continue
       taken.push([from, to])
       const hit: WordsMatterHit = {text: match[0], prefer: term.prefer, client, place: start && pointAt(value, start, from)}
