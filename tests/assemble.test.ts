@@ -5,6 +5,7 @@
 import {mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import ICAL from 'ical.js'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli.js'
 import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
@@ -46,6 +47,15 @@ describe('iop assemble --group (the issue’s acceptance runs)', () => {
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/)
     expect(ics).toContain('DTSTART:20270104T180000')
     expect(ics).toContain('DURATION:PT180M')
+    // A real iCalendar parser (Mozilla's ical.js) reads every event back.
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(events).toHaveLength(39)
+    expect(new Set(events.map((e) => e.uid)).size).toBe(39)
+    expect(events[0].startDate.toString()).toBe('2027-01-04T18:00:00')
+    expect(events[0].duration.toSeconds()).toBe(180 * 60)
+    expect(events[0].description).toMatch(/^Modules: Triggers and High-Risk Situations; /)
+    expect(events.at(-1)!.startDate.toString()).toBe('2027-04-02T18:00:00')
     expect(readFileSync(path.join(dir, 'schedule.csv'), 'utf8').trim().split('\r\n')).toHaveLength(40)
     expect(readdirSync(path.join(dir, 'sessions'))).toHaveLength(39)
     expect(readdirSync(path.join(dir, 'sessions', '01-2027-01-04')).sort()).toEqual(['guide.html', 'handout.html'])
