@@ -37,6 +37,8 @@ export const cases: LintCase[] = [
   {name: 'unclosed-then-closed', rule: 'facilitator-directive', edits: [['Say: "Help is a skill."', 'Say: "Help is a skill."\n\n:::facilitator\nTOPIC-SECRET never closed.'], ['One word each.', 'One word each.\n\n:::facilitator\nCHECKOUT-SECRET closed.\n:::']]},
   {name: 'misspelled-directive', rule: 'facilitator-directive', edits: [['  :::facilitator\n  NESTED-LIST-SECRET', '  :::facilitater\n  NESTED-LIST-SECRET']]},
   {name: 'marker-in-table', rule: 'facilitator-directive', edits: [['Who can you ask this week?', '| who | note |\n|---|---|\n| me | :::facilitator secret |']]},
+  {name: 'marker-indented', rule: 'facilitator-directive', edits: [['Who can you ask this week?', 'Who can you ask this week?\n\n    :::facilitator\n    INDENTED-SECRET\n    :::']]},
+  {name: 'marker-in-code', rule: 'facilitator-directive', edits: [['Who can you ask this week?', 'Who can you ask? `:::facilitator CODE-SECRET`']]},
   {name: 'objectives-vague', rule: 'objectives-measurable', edits: [['  - Name one support person\n  - Practice asking for help', '  - Understand support']]},
   {name: 'reading-level', rule: 'handout-reading-level', edits: [['Who can you ask this week?', 'Individuals experiencing considerable psychological difficulties frequently underestimate the availability of interpersonal resources, consequently postponing communication with potentially supportive acquaintances, professional organizations, and community institutions.']]},
   {name: 'words-matter-relapse', rule: 'words-matter', edits: [['Say: "Help is a skill."', 'Say: A relapse is not a failure. She fails each time she relapses. A former addict helps.']]},

@@ -7,6 +7,19 @@ import type {SessionModule} from '../module/parse-module.js'
 import type {Level, Place, Rule} from './rule.js'
 import {rules as builtinRules} from './rules/index.js'
 
+/** Modules that have been through a lint run: builds refuse to trust the rest. */
+const linted = new WeakSet<SessionModule>()
+
+/**
+ * Whether a module has been linted.
+ *
+ * @param module A parsed module.
+ * @returns True after {@link lintModules} has run on it.
+ */
+export function isLinted(module: SessionModule): boolean {
+  return linted.has(module)
+}
+
 /** Summary counts of a lint run. */
 export interface LintSummary {
   errors: number
@@ -49,6 +62,7 @@ export function lintModules(
   const summary: LintSummary = {errors: 0, warnings: 0}
   for (const module of modules) {
     if (only && !only.has(module)) continue
+    linted.add(module)
     module.file.messages.sort(compareMessages)
     for (const message of module.file.messages) {
       if (message.fatal) summary.errors++

@@ -47,9 +47,9 @@ export const terms: Term[] = [
   {pattern: /\bdetox(?:ification)?\b/gi, prefer: 'withdrawal management', fix: keepCase('withdrawal management')},
   {pattern: /\bdetox(?:ed|ing|es)\b/gi, prefer: 'withdrawal management'},
   {
-    pattern: /\bfail(?:ed|ure|ing|s)?\b[^.!?]{0,30}\brelaps\w*|\brelaps\w*[^.!?]{0,30}\bfail(?:ed|ure|ing|s)?\b/gi,
+    pattern: /\bfail(?:ed|ures?|ing|s)?\b[^.!?]{0,30}\brelaps\w*|\brelaps\w*[^.!?]{0,30}\bfail(?:ed|ures?|ing|s)?\b/gi,
     prefer: 'return to use, or recurrence (not a failure)',
     // "A relapse is not a failure" says the opposite of the stigma.
-    unless: /\b(?:not|never|isn't|is not|doesn't|does not|no)\b/i
+    unless: /\b(?:not|never|isn't|aren't|wasn't|doesn't|don't|didn't)\s+(?:\w+\s+){0,2}fail/i
   }
 ]

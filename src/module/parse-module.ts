@@ -82,7 +82,7 @@ export function parseModule(input: ModuleInput): SessionModule {
 
   // Line endings: CRLF is common from Windows editors; positions stay true.
   file.value = source
-  const tree = parser.parse(file) as Root
+  const tree = parseBounded(file, source)
   const node = tree.children[0]
   const frontmatter = node && node.type === 'yaml' ? readFrontmatter(node as Yaml) : undefined
 
@@ -99,6 +99,57 @@ export function parseModule(input: ModuleInput): SessionModule {
   }
 
   return {file, tree, frontmatter, meta, schemaIssues, sections: splitSections(tree), hash, source}
+}
+
+/** Deepest nesting of quotes and lists a module may have. */
+export const maxNesting = 100
+
+/**
+ * Parse, refusing absurdly deep nesting before it costs minutes or overflows
+ * the stack (the unified tools recurse). Problems become fatal messages.
+ */
+function parseBounded(file: VFile, source: string): Root {
+  const lines = source.split('\n')
+  const depths = lines.map((line) => lineDepth(line))
+  const deepest = depths.indexOf(Math.max(0, ...depths))
+  if (depths[deepest] > maxNesting) {
+    const message = file.message(`Unexpected nesting ${depths[deepest]} levels deep, expected at most ${maxNesting} levels of lists and quotes`, {place: {line: deepest + 1, column: 1}, ruleId: 'nesting', source: 'iop'})
+    message.fatal = true
+  }
+  try {
+    // Too-deep lines are blanked (line numbers stay true) so the rest of the
+    // module still parses and gets its other messages.
+    const bounded = depths.some((d) => d > maxNesting) ? lines.map((line, i) => (depths[i] > maxNesting ? '' : line)).join('\n') : source
+    const tree = parser.parse(new VFile({path: file.path, value: bounded})) as Root
+    // Lists and quotes add two levels each (list, item); leave room for inline nodes.
+    if (treeDepth(tree) > maxNesting * 3) throw new RangeError('nesting')
+    return tree
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    if (file.messages.some((m) => m.ruleId === 'nesting')) return {type: 'root', children: []}
+    const message = file.message(`Unexpected structure too deeply nested to process, expected at most ${maxNesting} levels of lists and quotes`, {place: {line: 1, column: 1}, ruleId: 'nesting', source: 'iop'})
+    message.fatal = true
+    return {type: 'root', children: []}
+  }
+}
+
+/** Container markers (`>`, `-`, `*`, `+`, `1.`) and indentation at the start of a line. */
+function lineDepth(text: string): number {
+  const prefix = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*/.exec(text)?.[0] ?? ''
+  const markers = (prefix.match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length
+  return markers + Math.floor(prefix.replace(/\t/g, '    ').length / 4)
+}
+
+/** Depth of a tree, without recursion. */
+function treeDepth(tree: Root): number {
+  let deepest = 0
+  const stack: Array<[{children?: unknown[]}, number]> = [[tree, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (depth > deepest) deepest = depth
+    for (const child of (node.children ?? []) as Array<{children?: unknown[]}>) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

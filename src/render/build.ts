@@ -6,7 +6,8 @@
  */
 import type {CurriculumConfig} from '../config/curriculum-config.js'
 import {defaultCrisisText} from '../config/defaults.js'
-import {hasErrors} from '../lint/lint.js'
+import {defaultConfig} from '../config/curriculum-config.js'
+import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
 import {guideArticle} from './guide-html.js'
@@ -30,6 +31,9 @@ export interface BuildOptions {
 function checkBuildable(modules: readonly SessionModule[]): void {
   if (modules.length === 0) throw new UserError('Unexpected empty list of modules, expected at least one')
   for (const module of modules) {
+    // A caller that skipped lint still gets the module-level checks: the
+    // facilitator-block checks are what keep a malformed block from a client.
+    if (!isLinted(module)) lintModules([module], defaultConfig())
     if (!module.meta || hasErrors(module)) {
       throw new UserError(`${module.file.path}: Unexpected module with lint errors, expected a valid module (run \`iop lint ${module.file.path}\`)`)
     }

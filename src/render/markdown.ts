@@ -32,6 +32,12 @@ function mdNodes(nodes: readonly RootContent[], audience: 'facilitator' | 'clien
       parent.children.splice(index, 1)
       return index
     }
+    // The HTML path sanitizes URLs; Markdown readers follow them as written.
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeUrl(node.url)) {
+      if (node.type === 'definition') node.url = '#'
+      else parent.children.splice(index, 1, ...(node.type === 'link' ? (node.children as RootContent[]) : node.alt ? [text(node.alt)] : []))
+      return index
+    }
     if (node.type === 'containerDirective') {
       const children = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel))
       parent.children.splice(index, 1, {type: 'blockquote', children: [paragraph(strong('Facilitator only:')), ...(children as BlockContent[])]} as never)
@@ -55,6 +61,20 @@ function mdNodes(nodes: readonly RootContent[], audience: 'facilitator' | 'clien
 }
 
 const serializer = unified().use(remarkGfm).use(remarkStringify, {bullet: '-', rule: '-'}).freeze()
+
+/**
+ * Whether a URL is safe to print in Markdown: relative, or http(s), mailto, tel.
+ *
+ * @param url A link or image URL.
+ * @returns True when it may be kept.
+ */
+export function safeUrl(url: string): boolean {
+  // Browsers ignore tabs, newlines and leading control characters in schemes.
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/[\u0000-\u0020]/g, '')
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(cleaned)
+  return !scheme || ['http', 'https', 'mailto', 'tel'].includes(scheme[1].toLowerCase())
+}
 
 function stringify(children: RootContent[]): string {
   return serializer.stringify({type: 'root', children} as Root)

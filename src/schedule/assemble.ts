@@ -44,21 +44,20 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
     tracks.set(group, orderModules(pool))
   }
 
-  // Each track is a queue of upcoming modules, refilled a cycle at a time.
-  // A slot takes the first queued module that fits, so one long module
-  // waits for a long enough slot instead of stalling the whole track.
-  const queues = new Map<string, SessionModule[]>(groups.map((g) => [g, []]))
+  // Each track is a rotating list in run order. A slot takes the first
+  // module that fits and sends it to the back, so a module too long for
+  // this slot keeps its place for a longer one instead of stalling the track.
+  const queues = new Map<string, SessionModule[]>(groups.map((g) => [g, [...(tracks.get(g) ?? [])]]))
   const runs = new Map<string, number>()
   const sessions: Session[] = slots.map((slot, index) => {
-    const pool = tracks.get(slot.group) ?? []
     const queue = queues.get(slot.group)!
     const modules: SessionModule[] = []
     let remaining = slot.minutes
     for (;;) {
-      if (queue.length < pool.length) queue.push(...pool)
-      const at = queue.findIndex((m, i) => i < pool.length && m.meta!.minutes <= remaining && !modules.includes(m))
+      const at = queue.findIndex((m) => m.meta!.minutes <= remaining && !modules.includes(m))
       if (at === -1) break
       const [next] = queue.splice(at, 1)
+      queue.push(next)
       modules.push(next)
       remaining -= next.meta!.minutes
       runs.set(next.meta!.id, (runs.get(next.meta!.id) ?? 0) + 1)

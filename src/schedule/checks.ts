@@ -130,10 +130,13 @@ export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHour
   }
 
   for (const [group, pool] of schedule.tracks) {
-    const longest = Math.max(0, ...schedule.sessions.filter((s) => s.group === group).map((s) => s.minutes))
-    for (const module of pool) {
-      if (schedule.runs.has(module.meta!.id)) continue
-      findings.push({severity: 'warning', code: 'never-scheduled', message: `\`${module.meta!.id}\` (${module.meta!.minutes} min) never runs: ${module.meta!.minutes > longest ? `longer than every ${group} slot (${longest} min at most)` : 'no slot had room for it'}`, weeks: []})
+    const sessions = schedule.sessions.filter((s) => s.group === group)
+    const longest = Math.max(0, ...sessions.map((s) => s.minutes))
+    const delivered = sessions.reduce((sum, s) => sum + s.modules.length, 0)
+    const never = pool.filter((m) => !schedule.runs.has(m.meta!.id)).sort((a, b) => a.meta!.id.localeCompare(b.meta!.id))
+    for (const module of never) {
+      const why = module.meta!.minutes > longest ? `longer than every ${group} slot (${longest} min at most)` : delivered < pool.length ? `the ${group} track runs only ${delivered} module${delivered === 1 ? '' : 's'} for a pool of ${pool.length}` : 'no slot had room for it'
+      findings.push({severity: 'warning', code: 'never-scheduled', message: `\`${module.meta!.id}\` (${module.meta!.minutes} min) never runs: ${why}`, weeks: []})
     }
   }
 

@@ -50,7 +50,10 @@ export function coverage(schedule: Schedule): TrackCoverage[] {
       const seen = new Set<string>()
       const broken: string[] = []
       for (const id of window) {
-        for (const required of requires.get(id) ?? []) if (requires.has(required) && !seen.has(required)) broken.push(`${id}<${required}`)
+        for (const required of requires.get(id) ?? []) {
+          const pair = `${id}<${required}`
+          if (requires.has(required) && !seen.has(required) && !broken.includes(pair)) broken.push(pair)
+        }
         seen.add(id)
       }
       scores.add(`${received.size}/${broken.length}`)

@@ -7,6 +7,7 @@ import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
 import {closest} from '../util/closest.js'
+import {plainDate} from './calendar.js'
 import {programSchema, type Program} from './program-schema.js'
 
 /** Options for reading a program. */
@@ -37,6 +38,16 @@ export function parseProgram(text: string, file: string, options: ProgramOptions
         const at = yaml.place(path).start
         return `${file}:${at.line}:${at.column}`
       }
+      // Dates of the right shape can still be impossible (2027-02-30).
+      const realDate = (value: string, path: PropertyKey[], what: string) => {
+        try {
+          plainDate(value)
+        } catch {
+          problems.push(`${where(path)}: Unexpected ${what} \`${value}\`, expected a real date as YYYY-MM-DD`)
+        }
+      }
+      realDate(program.start, ['start'], 'start date')
+      program.holidays.forEach((holiday, index) => realDate(holiday, ['holidays', index], 'holiday'))
       program.blocks.forEach((block, index) => {
         if (block.weeks[1] < block.weeks[0]) {
           problems.push(`${where(['blocks', index, 'weeks'])}: Unexpected weeks ${block.weeks[0]}-${block.weeks[1]}, expected the first week before the last`)

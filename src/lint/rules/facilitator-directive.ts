@@ -10,7 +10,9 @@ import {closest} from '../../util/closest.js'
 import type {ModuleRule} from '../rule.js'
 
 const leafNames = ['lines']
-const strayMarker = /(?:^|[\s>]):{3,}\s*[a-z]/im
+// Three or more colons and a name, anywhere: a directive fence that did not
+// parse as one (indented, in code, in a table, in HTML, in alt text).
+const strayMarker = /:{3,}\s*\{?\s*[a-z]/i
 
 export const facilitatorDirective: ModuleRule = {
   id: 'facilitator-directive',
@@ -54,9 +56,17 @@ export const facilitatorDirective: ModuleRule = {
         return
       }
 
-      if (node.type === 'text' || node.type === 'html') {
-        if (strayMarker.test(node.value)) {
-          report('Unexpected facilitator marker in text, expected `:::facilitator` on its own line, outside HTML and tables, closed by `:::`', node.position?.start)
+      const values =
+        node.type === 'text' || node.type === 'html' || node.type === 'code' || node.type === 'inlineCode'
+          ? [node.value]
+          : node.type === 'image' || node.type === 'imageReference'
+            ? [node.alt ?? '', 'title' in node ? node.title ?? '' : '']
+            : node.type === 'link'
+              ? [node.title ?? '']
+              : []
+      if (values.length > 0) {
+        if (values.some((value) => strayMarker.test(value))) {
+          report('Unexpected facilitator marker in text, expected `:::facilitator` on its own line, not indented and outside code, HTML and tables, closed by `:::`', node.position?.start)
         }
       }
     })

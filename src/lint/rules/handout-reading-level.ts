@@ -27,7 +27,7 @@ export const handoutReadingLevel: ModuleRule = {
         .slice(0, 3)
         .map((s) => `“${s.text.length > 80 ? s.text.slice(0, 79) + '…' : s.text}” (${s.words} words)`)
         .join('; ')
-      const reason = `Unexpected grade ${score.grade.toFixed(1)} reading level in handout \`${part.title}\`, expected grade ${warn} or below; shorten: ${hardest}`
+      const reason = `Unexpected grade ${score.grade.toFixed(1)} reading level in handout \`${part.title}\`, expected grade ${warn} or below${hardest ? `; shorten: ${hardest}` : '; use shorter words'}`
       const place = part.heading.position
       if (score.grade > error) report(`${reason}; grade ${error} is the most a handout may need`, place)
       else report(reason, place, 'warn')

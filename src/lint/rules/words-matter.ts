@@ -66,7 +66,7 @@ function scan(value: string, start: Point | undefined, offset: number | undefine
       if (term.unless?.test(match[0])) continue
       if (taken.some(([a, b]) => from < b && to > a)) continue
       taken.push([from, to])
-      const hit: WordsMatterHit = {text: match[0], prefer: term.prefer, client, place: start && pointAt(value, start, from)}
+      const hit: WordsMatterHit = {text: match[0].replace(/\s+/g, ' '), prefer: term.prefer, client, place: start && pointAt(value, start, from)}
       if (term.fix && offset !== undefined && source.slice(offset + from, offset + to) === match[0]) {
         hit.edit = {start: offset + from, end: offset + to, replacement: term.fix(match[0])}
       }
