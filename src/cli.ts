@@ -96,7 +96,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--curriculum <dir>', curriculumHelp, collect)
     .option('--out <dir>', 'folder to write the binder into')
     .option('--force', 'replace a folder that iop did not write')
-    .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets tue,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
+    .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     .action((options) => run(() => assembleCommand(io, options)))
 
   program

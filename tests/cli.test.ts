@@ -86,6 +86,18 @@ describe('iop guide / handout / new', () => {
     expect(readFileSync(out, 'utf8')).toContain('<!doctype html>')
   })
 
+  it('an output path that is a folder, or cannot be written, is a clear error', async () => {
+    const dir = scratch()
+    const folder = await run(['guide', 'coping-with-cravings', '-o', dir, '--force'], dir)
+    expect(folder.code).toBe(1)
+    expect(folder.err).toBe(`iop: ${dir}: Unexpected folder, expected a file path to write to\n`)
+    const blocked = path.join(dir, 'a-file')
+    writeFileSync(blocked, 'x')
+    const under = await run(['guide', 'coping-with-cravings', '-o', path.join(blocked, 'guide.html')], dir)
+    expect(under.code).toBe(1)
+    expect(under.err).toMatch(/^iop: .*a-file\/guide\.html: Unexpected E[A-Z]+ while writing \(.*\), expected a writable path\n$/)
+  })
+
   it('suggests the closest ids for an unknown module', async () => {
     const result = await run(['handout', 'coping-with-craving'])
     expect(result.code).toBe(1)

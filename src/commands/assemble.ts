@@ -10,6 +10,7 @@ import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
 import {curriculumFor} from './curriculum-option.js'
 import {closest} from '../util/closest.js'
+import {expectation} from '../util/zod-expectation.js'
 import {Temporal} from 'temporal-polyfill'
 
 /** Options of `iop assemble`. */
@@ -66,8 +67,8 @@ function groupProgram(io: Io, options: AssembleOptions): Program {
   // The local calendar date, not UTC: an evening run must not start tomorrow.
   const start = options.start ?? Temporal.Now.plainDateISO().toString()
   plainDate(start, '--start date')
-  const days = Number(options.days ?? 90)
-  const minutes = Number(options.minutes ?? 180)
+  const days = wholeNumber(options.days ?? '90', '--days', 'days')
+  const minutes = wholeNumber(options.minutes ?? '180', '--minutes', 'minutes')
   const meets = (options.meets ?? 'mon,wed,fri').split(',').map((d) => d.trim().toLowerCase())
   for (const day of meets) if (!(weekdays as readonly string[]).includes(day)) throw new UserError(`Unexpected day \`${day}\` in --meets, expected days such as mon,wed,fri`)
   const result = programSchema.safeParse({
@@ -81,10 +82,16 @@ function groupProgram(io: Io, options: AssembleOptions): Program {
   })
   if (!result.success) {
     const issue = result.error.issues[0]
-    const option = {start: '--start', days: '--days', population: '--population', holidays: '--holidays', blocks: issue.path[3] === 'minutes' ? '--minutes' : issue.path[2] === 'at' ? '--at' : '--group'}[String(issue.path[0])] ?? String(issue.path[0])
-    throw new UserError(`Unexpected value for ${option}, expected ${issue.message.replace(/^Invalid input: /, '')}`)
+    const last = String(issue.path.at(-1))
+    const option = issue.path[0] === 'blocks' ? {minutes: '--minutes', at: '--at', group: '--group', meets: '--meets'}[last] ?? '--group' : `--${String(issue.path[0])}`
+    throw new UserError(`Unexpected value for ${option}, expected ${expectation(issue.message)}`)
   }
   return result.data
+}
+
+function wholeNumber(value: string, option: string, what: string): number {
+  if (!/^\d+$/.test(value)) throw new UserError(`Unexpected ${option} ${value}, expected a whole number of ${what}`)
+  return Number(value)
 }
 
 function readHolidays(io: Io, value: string | undefined): string[] {

@@ -67,7 +67,11 @@ export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Fi
  */
 export function coverageLine(t: TrackCoverage): string {
   if (t.pool === 0) return `${t.group}: no modules`
-  const parts = [t.canMiss.length === 0 ? `${t.group}: every joiner receives all ${t.pool} modules (${t.perStay} per stay)` : `${t.group}: a joiner receives at least ${t.worstReceived} of ${t.pool} modules and can miss ${t.canMiss.join(', ')}`]
+  const parts = [
+    t.canMiss.length === 0
+      ? `${t.group}: every joiner receives all ${t.pool} modules (${t.perStay} per stay)`
+      : `${t.group}: every joiner receives ${t.worstReceived} of ${t.pool} modules; never run, so every joiner misses ${t.canMiss.join(', ')}`
+  ]
   const order = t.outOfOrder.map((pair) => pair.replace('<', ' comes before its required ')).join('; ')
   if (t.worstEntryWeek !== undefined) parts.push(`worst entry week ${t.worstEntryWeek}${order ? `, where ${order}` : ''}`)
   else if (order) parts.push(`for every entry, ${order}`)

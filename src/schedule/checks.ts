@@ -125,7 +125,7 @@ export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHour
     const slots = schedule.sessions.filter((s) => s.group === group).reduce((sum, s) => sum + s.modules.length, 0)
     if (pool.length === 0) continue
     if (pool.length < slots) {
-      findings.push({severity: 'warning', code: 'pool-small', message: `${group}: ${pool.length} modules for ${slots} module slots in a stay, so modules repeat (each about ${(slots / pool.length).toFixed(1)} times); add modules for more variety`, weeks: []})
+      findings.push({severity: 'warning', code: 'pool-small', message: `${group}: ${pool.length} module${pool.length === 1 ? '' : 's'} for ${slots} module slots in a stay, so modules repeat (each about ${(slots / pool.length).toFixed(1)} times); add modules for more variety`, weeks: []})
     }
   }
 

@@ -1,9 +1,11 @@
 /**
- * Rolling-admission coverage. Each track is an open group whose ordered pool
- * cycles without end; a client who joins at any point receives the next N
- * modules of that cycle, where N is what a full stay delivers. Where they
- * join decides which modules they miss (when N is short of the pool) and
- * which modules reach them before the modules those require.
+ * Rolling-admission coverage. A track is an open group: its deliveries over
+ * the program period repeat while the program runs, and a client who joins
+ * at any session stays the program's length, so they receive one full
+ * period, starting wherever they joined. Where they join cannot change which
+ * modules they get (only modules the period never delivers are missed), but
+ * it changes the order: a joiner can meet a module before the modules it
+ * requires. The worst entry is the one with the most such pairs.
  */
 import type {Schedule} from './assemble.js'
 
@@ -13,11 +15,11 @@ export interface TrackCoverage {
   pool: number
   /** Modules of this track a full stay delivers. */
   perStay: number
-  /** Fewest distinct modules any joiner receives. */
+  /** Distinct modules every joiner receives. */
   worstReceived: number
-  /** Program week of the worst-placed entry (most missed, then most out of order); undefined when every entry is equal. */
+  /** Program week of the worst entry (most out-of-order pairs); undefined when every entry is equal. */
   worstEntryWeek: number | undefined
-  /** Every module some joiner can miss, sorted. */
+  /** Modules no joiner receives (the period never delivers them), sorted. */
   canMiss: string[]
   /** For the worst entry: modules received before a module they require (`module<required`). */
   outOfOrder: string[]
@@ -32,45 +34,36 @@ export interface TrackCoverage {
 export function coverage(schedule: Schedule): TrackCoverage[] {
   const result: TrackCoverage[] = []
   for (const [group, pool] of [...schedule.tracks].sort(([a], [b]) => a.localeCompare(b))) {
-    const sessions = schedule.sessions.filter((s) => s.group === group)
-    // The order modules actually run in, and the week each delivery falls in.
-    const delivered = sessions.flatMap((s) => s.modules.map((m) => ({id: m.meta!.id, week: s.week})))
-    const perStay = delivered.length
-    const cycle = delivered.slice(0, pool.length).map((d) => d.id)
-    const requires = new Map(pool.map((m) => [m.meta!.id, m.meta!.requires]))
-    const canMiss = new Set<string>()
-    let worst = {received: pool.length, broken: [] as string[], offset: -1}
-    const period = Math.max(cycle.length, 1)
-    const scores = new Set<string>()
+    const delivered = schedule.sessions.filter((s) => s.group === group).flatMap((s) => s.modules.map((m) => ({id: m.meta!.id, week: s.week})))
+    const ids = delivered.map((d) => d.id)
+    const received = new Set(ids)
+    const requires = new Map(pool.map((m) => [m.meta!.id, m.meta!.requires.filter((r) => received.has(r))]))
+    let worst = {broken: [] as string[], offset: -1}
+    const counts = new Set<number>()
 
-    for (let offset = 0; offset < cycle.length; offset++) {
-      const window = Array.from({length: Math.min(perStay, period)}, (_, k) => cycle[(offset + k) % period])
-      const received = new Set(window)
-      for (const module of pool) if (!received.has(module.meta!.id)) canMiss.add(module.meta!.id)
+    // Each entry point sees the period rotated to start there.
+    for (let offset = 0; offset < ids.length; offset++) {
       const seen = new Set<string>()
       const broken: string[] = []
-      for (const id of window) {
-        for (const required of requires.get(id) ?? []) {
-          const pair = `${id}<${required}`
-          if (requires.has(required) && !seen.has(required) && !broken.includes(pair)) broken.push(pair)
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[(offset + k) % ids.length]
+        if (!seen.has(id)) {
+          for (const required of requires.get(id) ?? []) if (!seen.has(required)) broken.push(`${id}<${required}`)
+          seen.add(id)
         }
-        seen.add(id)
       }
-      scores.add(`${received.size}/${broken.length}`)
-      if (received.size < worst.received || (received.size === worst.received && broken.length > worst.broken.length)) {
-        worst = {received: received.size, broken, offset}
-      }
+      counts.add(broken.length)
+      if (broken.length > worst.broken.length) worst = {broken, offset}
     }
-    if (cycle.length === 0) worst.received = 0
 
     result.push({
       group,
       pool: pool.length,
-      perStay,
-      worstReceived: worst.received,
-      worstEntryWeek: worst.offset >= 0 && scores.size > 1 ? delivered[worst.offset].week : undefined,
-      canMiss: [...canMiss].sort(),
-      outOfOrder: worst.broken
+      perStay: ids.length,
+      worstReceived: received.size,
+      worstEntryWeek: counts.size > 1 && worst.offset >= 0 ? delivered[worst.offset].week : undefined,
+      canMiss: pool.map((m) => m.meta!.id).filter((id) => !received.has(id)).sort(),
+      outOfOrder: counts.size > 1 ? worst.broken : [...new Set(worst.broken)]
     })
   }
   return result

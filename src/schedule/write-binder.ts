@@ -7,6 +7,7 @@
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {UserError} from '../util/user-error.js'
+import {fileError} from '../util/write-file.js'
 import {manifestName} from './manifest.js'
 
 /** Files of a binder: relative path to contents. */
@@ -38,12 +39,19 @@ export function writeBinder(dir: string, files: BinderFiles, force = false): voi
   const target = path.resolve(dir)
   checkBinderTarget(target, force)
   const parent = path.dirname(target)
-  mkdirSync(parent, {recursive: true})
+  try {
+    mkdirSync(parent, {recursive: true})
+  } catch (error) {
+    throw fileError(parent, error)
+  }
   const staging = path.join(parent, `.${path.basename(target)}.iop-new-${process.pid}`)
   const previous = path.join(parent, `.${path.basename(target)}.iop-old-${process.pid}`)
   rmSync(staging, {recursive: true, force: true})
 
   try {
+    // Not recursive: the parent exists, and a plain mkdir fails fast where a
+    // recursive one can spin (seen on /proc).
+    mkdirSync(staging)
     for (const [relative, value] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
       const file = path.resolve(staging, relative)
       if (!file.startsWith(staging + path.sep)) throw new UserError(`Unexpected output path \`${relative}\`, expected a path inside the binder`)
@@ -51,17 +59,20 @@ export function writeBinder(dir: string, files: BinderFiles, force = false): voi
       writeFileSync(file, value)
     }
   } catch (error) {
-    rmSync(staging, {recursive: true, force: true})
-    throw error
+    try {
+      rmSync(staging, {recursive: true, force: true})
+    } catch {}
+    throw fileError(staging, error)
   }
 
-  if (existsSync(target)) renameSync(target, previous)
   try {
+    if (existsSync(target)) renameSync(target, previous)
     renameSync(staging, target)
   } catch (error) {
     // Put the old binder back rather than leave nothing.
-    if (existsSync(previous)) renameSync(previous, target)
-    throw error
+    if (existsSync(previous) && !existsSync(target)) renameSync(previous, target)
+    rmSync(staging, {recursive: true, force: true})
+    throw fileError(target, error)
   }
   rmSync(previous, {recursive: true, force: true})
 }
