@@ -82,6 +82,7 @@ describe('program files', () => {
     expect(new Set(assembly.hours.slice(4).map((w) => w.hours))).toEqual(new Set([4.5]))
     expect(assembly.hours.every((w) => w.status === 'under')).toBe(true)
     expect(assembly.findings.some((f) => f.code === 'hours-under' && f.weeks.length === 16)).toBe(true)
+    expect(assembly.files.get('index.html')).toContain('<p class="under">Does not meet ASAM 2.1 for adults in 16 of 16 weeks')
     // Sessions: ERS 8, RP 32, family 12, support 4.
     const count = (g: string) => assembly.schedule.sessions.filter((s) => s.group === g).length
     expect([count('early-recovery-skills'), count('relapse-prevention'), count('family'), count('support')]).toEqual([8, 32, 12, 4])
@@ -91,6 +92,7 @@ describe('program files', () => {
     const assembly = runAssembly(readProgram(path.join(root, 'examples', 'evening-program.yaml')), curriculum, {})
     expect(assembly.hours.every((w) => w.status === 'ok')).toBe(true)
     expect(assembly.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect(assembly.files.get('index.html')).toContain('<p class="ok">Meets ASAM 2.1 for adults in every week.</p>')
   })
 
   it('every group type fills 90 days at 3 sessions a week with no empty session', () => {

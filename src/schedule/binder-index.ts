@@ -33,6 +33,7 @@ export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Fi
     h('h1', program.name),
     h('p', 'Program binder. Each module must be reviewed by a licensed clinician before use with clients.'),
     h('dl.facts', facts.flatMap(([t, d]) => [h('dt', t), h('dd', d)])),
+    compliance(program.level, program.population, hours),
     h('h2', 'Hours per week'),
     h('table', [
       h('thead', h('tr', [h('th', 'Week'), h('th', 'Hours'), h('th', 'ASAM ' + program.level)])),
@@ -58,6 +59,13 @@ export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Fi
       ])
     ])
   ]
+}
+
+/** The one sentence a director needs first: does the schedule meet the level? */
+function compliance(level: string, population: string, hours: WeekHours[]): Element {
+  const off = hours.filter((w) => w.status !== 'ok')
+  if (off.length === 0) return h('p.ok', `Meets ASAM ${level} for ${population}s in every week.`)
+  return h('p.under', `Does not meet ASAM ${level} for ${population}s in ${off.length} of ${hours.length} weeks (see Hours per week and Findings).`)
 }
 
 /**
