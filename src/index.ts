@@ -1,6 +1,7 @@
+/** Public API of iop-curriculum: parse, lint, build, list and assemble. The CLI calls only these. */
 export {parseModule} from './module/parse-module.js'
 export {frontmatterSchema, moduleJsonSchema} from './module/frontmatter-schema.js'
-export {agenda} from './module/sections.js'
+export {agenda} from './module/agenda.js'
 export {loadConfig, defaultConfig} from './config/curriculum-config.js'
 export {loadCurriculum, defaultCurriculumDirs, bundledCurriculumDir} from './curriculum/load-curriculum.js'
 export {resolveModule} from './curriculum/resolve-module.js'

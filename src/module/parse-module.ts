@@ -13,6 +13,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {frontmatterSchema, type ModuleMeta} from './frontmatter-schema.js'
 import {readFrontmatter, type Frontmatter} from './read-frontmatter.js'
+import {lineDepth, maxNesting, treeDepth} from './nesting.js'
 import {splitSections, type ModuleSections} from './sections.js'
 
 /** A parsed session module. */
@@ -101,9 +102,6 @@ export function parseModule(input: ModuleInput): SessionModule {
   return {file, tree, frontmatter, meta, schemaIssues, sections: splitSections(tree), hash, source}
 }
 
-/** Deepest nesting of quotes and lists a module may have. */
-export const maxNesting = 100
-
 /**
  * Parse, refusing absurdly deep nesting before it costs minutes or overflows
  * the stack (the unified tools recurse). Problems become fatal messages.
@@ -131,25 +129,6 @@ function parseBounded(file: VFile, source: string): Root {
     message.fatal = true
     return {type: 'root', children: []}
   }
-}
-
-/** Container markers (`>`, `-`, `*`, `+`, `1.`) and indentation at the start of a line. */
-function lineDepth(text: string): number {
-  const prefix = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*/.exec(text)?.[0] ?? ''
-  const markers = (prefix.match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length
-  return markers + Math.floor(prefix.replace(/\t/g, '    ').length / 4)
-}
-
-/** Depth of a tree, without recursion. */
-function treeDepth(tree: Root): number {
-  let deepest = 0
-  const stack: Array<[{children?: unknown[]}, number]> = [[tree, 1]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (depth > deepest) deepest = depth
-    for (const child of (node.children ?? []) as Array<{children?: unknown[]}>) stack.push([child, depth + 1])
-  }
-  return deepest
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

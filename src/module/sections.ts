@@ -186,33 +186,3 @@ function readMinutes(text: string): number | undefined {
   const match = minutesSuffix.exec(text)
   return match ? Number.parseInt(match[1], 10) : undefined
 }
-
-/** One line of the agenda. */
-export interface AgendaItem {
-  label: string
-  /** Minutes from the start of the session. */
-  start: number
-  minutes: number
-}
-
-/**
- * The timed parts in order: check-in, topic, each exercise, check-out.
- *
- * @param sections Split sections.
- * @returns Agenda items with start offsets.
- */
-export function agenda(sections: ModuleSections): AgendaItem[] {
-  const items: AgendaItem[] = []
-  let start = 0
-  const add = (label: string, minutes: number | undefined) => {
-    if (minutes === undefined) return
-    items.push({label, start, minutes})
-    start += minutes
-  }
-
-  add('Check-in', sections.byKind['check-in']?.minutes)
-  add('Topic', sections.byKind.topic?.minutes)
-  for (const exercise of sections.byKind.exercises?.parts ?? []) add(exercise.title, exercise.minutes)
-  add('Check-out', sections.byKind['check-out']?.minutes)
-  return items
-}

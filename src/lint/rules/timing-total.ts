@@ -1,5 +1,5 @@
 /** `timing-total`: the timed parts add up to the module's `minutes`. */
-import {agenda} from '../../module/sections.js'
+import {agenda} from '../../module/agenda.js'
 import type {ModuleRule} from '../rule.js'
 
 export const timingTotal: ModuleRule = {
