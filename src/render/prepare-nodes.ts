@@ -43,6 +43,11 @@ export function prepareNodes(nodes: readonly RootContent[], audience: Audience, 
       }
       return
     }
+    // `module:<id>` references are for lint and authors; readers get the text.
+    if (node.type === 'link' && node.url.startsWith('module:') && parent && index !== undefined) {
+      parent.children.splice(index, 1, ...(node.children as typeof parent.children))
+      return index
+    }
     if (node.type === 'textDirective' && parent && index !== undefined) {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
