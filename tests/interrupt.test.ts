@@ -1,13 +1,16 @@
 /**
- * An assembly killed mid-run leaves a complete binder in place: the old one,
- * or, if the swap already happened, the new one; never a half-written mix.
+ * An assembly killed mid-run leaves a complete binder: the old one or, if
+ * the swap already happened, the new one; never a half-written mix. A kill
+ * between the swap's two renames leaves the old binder beside the target,
+ * and the next run (here `recoverBinder`) puts it back.
  */
 import {spawn} from 'node:child_process'
-import {mkdtempSync, readFileSync, readdirSync, existsSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli.js'
+import {recoverBinder} from '../src/schedule/write-binder.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = path.join(root, 'bin', 'iop.js')
@@ -44,6 +47,8 @@ describe('interrupted assembly', () => {
 
     for (const ms of [150, 500, 900, 1300, 1700, 2100, 2600, 3200]) {
       if (await killAfter(['assemble', '--group', 'support', '--start', '2027-03-01', '--out', dir], ms)) killed++
+      recoverBinder(dir)
+      expect(readdirSync(path.dirname(dir)), 'no staging folders are left').toEqual(['binder'])
       expect(existsSync(path.join(dir, 'curriculum.json')), `killed after ${ms} ms`).toBe(true)
       const now = snapshot(dir)
       const start = JSON.parse(now.get('curriculum.json')!).program.start
@@ -57,5 +62,23 @@ describe('interrupted assembly', () => {
     }
     // The runs were really cut short, or the test proved nothing.
     expect(killed).toBeGreaterThan(0)
+  })
+})
+
+describe('recovery after a kill between the two renames', () => {
+  it('puts the set-aside binder back and removes staging folders', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'iop-swap-'))
+    const dir = path.join(parent, 'binder')
+    const io = {stdout: () => {}, stderr: () => {}, cwd: root}
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir], io)).toBe(0)
+    const before = snapshot(dir)
+    // The state a kill leaves mid-swap: old binder aside, new one half-written.
+    renameSync(dir, path.join(parent, '.binder.iop-old-4242'))
+    mkdirSync(path.join(parent, '.binder.iop-new-4242'))
+    writeFileSync(path.join(parent, '.binder.iop-new-4242', 'index.html'), 'half')
+    writeFileSync(path.join(parent, 'notes.txt'), 'not ours')
+    expect(recoverBinder(dir)).toBe(true)
+    expect(snapshot(dir)).toEqual(before)
+    expect(readdirSync(parent).sort()).toEqual(['binder', 'notes.txt'])
   })
 })

@@ -5,7 +5,7 @@ import {readProgram} from '../schedule/read-program.js'
 import {programSchema, weekdays, type Program} from '../schedule/program-schema.js'
 import {plainDate} from '../schedule/calendar.js'
 import {runAssembly, summary} from '../schedule/run-assembly.js'
-import {checkBinderTarget, writeBinder} from '../schedule/write-binder.js'
+import {checkBinderTarget, recoverBinder, writeBinder} from '../schedule/write-binder.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
 import {curriculumFor} from './curriculum-option.js'
@@ -38,6 +38,7 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
   if (Boolean(options.group) === Boolean(options.program)) throw new UserError('Unexpected options, expected exactly one of --group <type> or --program <file>')
   const out = path.resolve(io.cwd, options.out)
+  if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
   checkBinderTarget(out, options.force)
 
   const curriculum = curriculumFor(io, options.curriculum)

@@ -3,6 +3,10 @@
  * folder first, then replaces the old binder by rename. A failed run leaves
  * the previous binder as it was. Only a folder this tool wrote (one with a
  * manifest) or an empty one is replaced, unless `force` is set.
+ *
+ * The swap is two renames (old binder aside, new one in); a run killed
+ * between them leaves the old binder beside the target, and the next run
+ * puts it back before anything else ({@link recoverBinder}).
  */
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -12,6 +16,34 @@ import {manifestName} from './manifest.js'
 
 /** Files of a binder: relative path to contents. */
 export type BinderFiles = Map<string, string>
+
+/**
+ * Clean up after a run that was killed: restore a binder set aside by an
+ * unfinished swap, and remove staging and set-aside folders this tool made
+ * (siblings named `.<dir>.iop-new-<pid>` or `.<dir>.iop-old-<pid>`).
+ *
+ * @param dir Target folder.
+ * @returns True when a set-aside binder was put back.
+ */
+export function recoverBinder(dir: string): boolean {
+  const target = path.resolve(dir)
+  const parent = path.dirname(target)
+  if (!existsSync(parent)) return false
+  const prefix = `.${path.basename(target)}.iop-`
+  const ours = readdirSync(parent)
+    .filter((name) => name.startsWith(prefix) && /^(new|old)-\d+$/.test(name.slice(prefix.length)))
+    .map((name) => path.join(parent, name))
+    .sort()
+  let restored = false
+  for (const folder of ours) {
+    const isOld = folder.includes('.iop-old-')
+    if (isOld && !existsSync(target) && existsSync(path.join(folder, manifestName))) {
+      renameSync(folder, target)
+      restored = true
+    } else rmSync(folder, {recursive: true, force: true})
+  }
+  return restored
+}
 
 /**
  * Check that `dir` may be written, before any work is done.
@@ -37,6 +69,7 @@ export function checkBinderTarget(dir: string, force = false): void {
  */
 export function writeBinder(dir: string, files: BinderFiles, force = false): void {
   const target = path.resolve(dir)
+  recoverBinder(target)
   checkBinderTarget(target, force)
   const parent = path.dirname(target)
   try {
