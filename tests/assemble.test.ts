@@ -184,6 +184,12 @@ describe('determinism and the overwrite guard', () => {
     expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', own], io().io)).toBe(0)
     expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-11', '--out', own], io().io)).toBe(0)
     expect(JSON.parse(readFileSync(path.join(own, 'curriculum.json'), 'utf8')).program.start).toBe('2027-01-11')
+    // A file someone saved inside the binder blocks the next run, so it is not lost.
+    writeFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'mine')
+    const blocked = io()
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own], blocked.io)).toBe(1)
+    expect(blocked.err.join('')).toContain('Unexpected file `sessions/my-notes.txt` that iop did not write')
+    expect(readFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'utf8')).toBe('mine')
     expect(readdirSync(dir).sort()).toEqual(['binder', 'notes.txt'])
     mkdirSync(path.join(dir, 'empty'))
   })

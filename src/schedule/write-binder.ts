@@ -56,9 +56,22 @@ export function checkBinderTarget(dir: string, force = false): void {
   if (!existsSync(dir)) return
   if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: Unexpected file where the binder folder goes, expected a folder or a new path`)
   const entries = readdirSync(dir)
-  if (entries.length === 0 || entries.includes(manifestName) || force) return
-  throw new UserError(`${dir}: Unexpected folder with files that iop did not write (no ${manifestName}), expected an empty or new folder (use --force to replace it)`)
+  if (entries.length === 0 || force) return
+  if (!entries.includes(manifestName)) {
+    throw new UserError(`${dir}: Unexpected folder with files that iop did not write (no ${manifestName}), expected an empty or new folder (use --force to replace it)`)
+  }
+  // A binder is replaced whole: a file someone added inside it would be lost.
+  const foreign = readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .map((name) => name.split(path.sep).join('/'))
+    .filter((name) => !statSync(path.join(dir, name)).isDirectory() && !binderFile.test(name))
+    .sort()
+  if (foreign.length > 0) {
+    throw new UserError(`${dir}: Unexpected file \`${foreign[0]}\`${foreign.length > 1 ? ` and ${foreign.length - 1} more` : ''} that iop did not write, expected only binder files (move it out, or use --force to replace the folder)`)
+  }
 }
+
+/** Files a binder holds; anything else in the folder was put there by someone. */
+const binderFile = /^(?:index\.html|schedule\.ics|schedule\.csv|curriculum\.json|sessions\/\d+-\d{4}-\d{2}-\d{2}\/(?:guide|handout)\.html)$/
 
 /**
  * Write the binder.
