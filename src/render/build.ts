@@ -4,7 +4,6 @@
  * Modules with lint errors are refused: a malformed facilitator block must
  * stop a build, never reach a client.
  */
-import type {CurriculumConfig} from '../config/curriculum-config.js'
 import {defaultCrisisText} from '../config/defaults.js'
 import {defaultConfig} from '../config/curriculum-config.js'
 import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
@@ -67,14 +66,4 @@ export function buildHandout(modules: readonly SessionModule[], options: BuildOp
   if (options.format === 'md') return handoutMarkdown(modules, crisis)
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
   return renderPage({title: `Handouts: ${title}`, kind: 'handout', body: modules.flatMap((m) => handoutSections(m, crisis))})
-}
-
-/**
- * Crisis text from a curriculum config.
- *
- * @param config Curriculum config (optional).
- * @returns The text to print on client pages.
- */
-export function crisisText(config?: CurriculumConfig): string {
-  return config?.crisis ?? defaultCrisisText
 }

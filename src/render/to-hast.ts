@@ -3,7 +3,7 @@
  * raw HTML so rehype-raw can parse it, then rehype-sanitize (GitHub's schema,
  * plus only the class names this project emits) removes anything executable.
  */
-import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {ElementContent, Root as HastRoot} from 'hast'
 import type {Root, RootContent} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
@@ -37,9 +37,4 @@ const processor = unified()
 export function toSafeHast(nodes: RootContent[]): ElementContent[] {
   const tree = processor.runSync({type: 'root', children: nodes} as Root) as HastRoot
   return tree.children as ElementContent[]
-}
-
-/** Type guard for hast elements. */
-export function isElement(node: unknown): node is Element {
-  return typeof node === 'object' && node !== null && (node as Element).type === 'element'
 }

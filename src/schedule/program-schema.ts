@@ -40,7 +40,6 @@ export const programSchema = z
 
 /** A validated program. */
 export type Program = z.output<typeof programSchema>
-export type Block = Program['blocks'][number]
 
 /**
  * The program file JSON Schema.
