@@ -3,6 +3,7 @@
  * hands each to its function in src/commands/. User mistakes become a clear
  * message and exit code 1, never a stack trace.
  */
+import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
 import {collect} from './commands/curriculum-option.js'
 import {assembleCommand} from './commands/assemble.js'
@@ -14,6 +15,8 @@ import {listCommand} from './commands/list.js'
 import {schemaCommand} from './commands/schema.js'
 import {processIo, type Io} from './util/io.js'
 import {UserError} from './util/user-error.js'
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
 
 const curriculumHelp = 'where modules come from (repeatable; default ./curriculum if present, else the bundled curriculum)'
 
@@ -30,8 +33,13 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
   const program = new Command('iop')
     .description('Build IOP group-therapy session modules into facilitator guides, client handouts and 90-day schedules')
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .version(version)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ iop guide coping-with-cravings -o guide.html\n  $ iop handout coping-with-cravings -o handouts.html\n  $ iop lint\n  $ iop assemble --program examples/matrix-model.yaml --out binder\n\nEach module must be reviewed by a licensed clinician before use with clients.'
+    )
 
   const run = (action: () => number) => exit(action())
 

@@ -135,9 +135,15 @@ describe('iop guide / handout / new', () => {
     expect((await run(['new', 'nope/x'], dir)).err).toContain('Unexpected group `nope`')
   })
 
+  it('prints the version', async () => {
+    const result = await run(['--version'])
+    expect(result.code).toBe(0)
+    expect(result.out).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version + '\n')
+  })
+
   it('every command has --help with examples', async () => {
-    for (const command of ['lint', 'list', 'guide', 'handout', 'new', 'assemble', 'schema']) {
-      const result = await run([command, '--help'])
+    for (const command of ['', 'lint', 'list', 'guide', 'handout', 'new', 'assemble', 'schema']) {
+      const result = await run(command ? [command, '--help'] : ['--help'])
       expect(result.code, command).toBe(0)
       expect(result.out, command).toContain('Examples:')
     }
