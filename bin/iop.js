@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {main} from '../dist/cli.js'
+// Starts the CLI; everything else lives in src/ (built to dist/).
 
 // Output piped into `head` closes early; that is not an error.
 process.stdout.on('error', (error) => {
@@ -7,4 +7,13 @@ process.stdout.on('error', (error) => {
   throw error
 })
 
-process.exitCode = await main(process.argv.slice(2))
+let cli
+try {
+  cli = await import('../dist/cli.js')
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
+  process.stderr.write('iop: not built yet, expected dist/ (run `npm install` or `npm run build` first)\n')
+  process.exit(1)
+}
+
+process.exitCode = await cli.main(process.argv.slice(2))
