@@ -11,7 +11,7 @@ let cli
 try {
   cli = await import('../dist/cli.js')
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js')) throw error
   process.stderr.write('iop: not built yet, expected dist/ (run `npm install` or `npm run build` first)\n')
   process.exit(1)
 }
