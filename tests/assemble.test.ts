@@ -61,7 +61,7 @@ describe('iop assemble --group (the issue’s acceptance runs)', () => {
     expect(readdirSync(path.join(dir, 'sessions', '01-2027-01-04')).sort()).toEqual(['guide.html', 'handout.html'])
     const manifest = JSON.parse(readFileSync(path.join(dir, 'curriculum.json'), 'utf8'))
     expect(manifest.sessions).toHaveLength(39)
-    expect(manifest.sessions[0].modules[0]).toMatchObject({id: 'triggers-and-high-risk-situations', version: '1.0.0'})
+    expect(manifest.sessions[0].modules[0]).toMatchObject({id: 'triggers-and-high-risk-situations', version: curriculum.byId.get('triggers-and-high-risk-situations')!.meta!.version})
     expect(manifest.sessions[0].modules[0].hash).toMatch(/^sha256-[0-9a-f]{64}$/)
   })
 
