@@ -1,4 +1,5 @@
 /** `iop assemble`: a 90-day curriculum for one group type, or a whole program file. */
+import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {readProgram} from '../schedule/read-program.js'
@@ -48,7 +49,8 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
   if (options.program) {
     const file = path.resolve(io.cwd, options.program)
     program = readProgram(file, {groups})
-    inputs = {program: path.basename(file)}
+    // The file's own hash, so the manifest proves which program was assembled.
+    inputs = {program: path.basename(file), programHash: 'sha256-' + createHash('sha256').update(readFileSync(file)).digest('hex')}
   } else {
     if (!groups.includes(options.group!)) {
       throw new UserError(`Unexpected group \`${options.group}\`, expected a group type such as ${closest(options.group!, groups).map((g) => '`' + g + '`').join(', ')}`)
