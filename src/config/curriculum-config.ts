@@ -70,7 +70,13 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
   for (const dir of dirs) {
     const file = path.join(dir, configFileName)
     if (!existsSync(file)) continue
-    const yaml = readYaml(readFileSync(file, 'utf8'))
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch (error) {
+      throw new UserError(`${file}:1:1: Unexpected unreadable config (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a YAML file`)
+    }
+    const yaml = readYaml(text)
     const error = yaml.errors[0]
     if (error) throw new UserError(`${file}:${error.place.line}:${error.place.column}: ${error.reason}`)
     const result = configSchema.safeParse(yaml.data ?? {})
