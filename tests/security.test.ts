@@ -366,42 +366,20 @@ describe('A. facilitator text never reaches a client', () => {
     expect(buildHandout([module], {format: 'md'})).not.toContain('SECRETcomment')
   })
 
-  // Regression (was a bug): a facilitator block indented 4 spaces (or a tab) is an indented code
-  // block, not a directive. The facilitator-directive rule checks only `text`
-  // and `html` nodes, so nothing reports it and the secret is printed on the
-  // client handout (HTML and Markdown) verbatim.
+  // Regressions (these were bugs): a fence that does not parse as a directive
+  // (indented, so a code block; inside code; after punctuation; in alt text)
+  // used to pass lint and be printed on the handout. Each is now a lint error
+  // (`facilitator-directive`), so every build refuses the module.
   it.each([
-    ['4 spaces', '    :::facilitator\n    SECRETindent1\n    :::'],
-    ['a tab', '\t:::facilitator\n\tSECRETindent1\n\t:::'],
-    ['6 spaces in a list item', '- Step one.\n\n      :::facilitator\n      SECRETindent1\n      :::']
-  ])('an indented facilitator block (%s) is a lint error or stays out of the handout', (_label, block) => {
-    const module = lintOne({handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${block}\n\nWrite your top three.`})
-    // Now a lint error, so the build refuses it.
-    expect(hasErrors(module)).toBe(true)
-    expect(() => buildHandout([module])).toThrow(UserError)
-  })
-
-  // Regression (was a bug): same cause: a facilitator block inside a fenced code block, or a
-  // marker in inline code, passes lint and is printed on the handout.
-  it.each([
-    ['fenced code', '```\n:::facilitator\nSECRETcode1\n:::\n```'],
-    ['inline code', 'Note `:::facilitator SECRETcode1`']
-  ])('a facilitator marker in %s is a lint error or stays out of the handout', (_label, block) => {
-    const module = lintOne({handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${block}\n\nWrite your top three.`})
-    // Now a lint error, so the build refuses it.
-    expect(hasErrors(module)).toBe(true)
-    expect(() => buildHandout([module])).toThrow(UserError)
-  })
-
-  // Regression (was a bug): the stray-marker check needs whitespace, `>` or a line
-  // start before `:::`, and reads only text and html nodes, so a marker after
-  // punctuation or in image alt text passes lint and is printed.
-  it.each([
+    ['indented 4 spaces', '    :::facilitator\n    SECRETindent1\n    :::'],
+    ['indented by a tab', '\t:::facilitator\n\tSECRETindent1\n\t:::'],
+    ['indented 6 spaces in a list item', '- Step one.\n\n      :::facilitator\n      SECRETindent1\n      :::'],
+    ['in fenced code', '```\n:::facilitator\nSECRETcode1\n:::\n```'],
+    ['in inline code', 'Note `:::facilitator SECRETcode1`'],
     ['after punctuation', 'Note (:::facilitator SECRETinline1)'],
     ['in image alt text', '![:::facilitator SECRETinline1](https://example.org/a.png)']
-  ])('a facilitator marker %s is a lint error or stays out of the handout', (_label, block) => {
+  ])('a facilitator marker %s is a lint error, and the handout is refused', (_label, block) => {
     const module = lintOne({handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${block}\n\nWrite your top three.`})
-    // Now a lint error, so the build refuses it.
     expect(hasErrors(module)).toBe(true)
     expect(() => buildHandout([module])).toThrow(UserError)
   })
