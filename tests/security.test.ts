@@ -519,10 +519,16 @@ describe('B. author HTML and frontmatter cannot run code', () => {
   })
 
   it.each(xssVectors)('vector in the topic and a handout: %s', (vector) => {
-    const module = lintOne({
-      topic: `Talk about triggers.\n\n${vector}\n\nThen ask the group.`,
-      handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${vector}\n\nWrite your top three.\n\n::lines{n=2}`
-    })
+    const topic = `Talk about triggers.\n\n${vector}\n\nThen ask the group.`
+    const module = lintOne({topic, handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${vector}\n\nWrite your top three.\n\n::lines{n=2}`})
+    if (errorsOf(module).some((m) => m.ruleId === 'client-html')) {
+      // HTML that hides text (`<details>`, `<template>`, `<noscript>`) is refused
+      // in a handout (client-html); in the guide's topic it is sanitized.
+      expect(errorsOf(module).every((m) => m.ruleId === 'client-html'), describeErrors(module)).toBe(true)
+      expect(() => buildHandout([module])).toThrow(UserError)
+      expectSafeBuilds(lintOne({topic}), vector)
+      return
+    }
     expectSafeBuilds(module, vector)
   })
 
@@ -536,11 +542,16 @@ describe('B. author HTML and frontmatter cannot run code', () => {
   it('author class names and ids: only the project\'s own classes survive, ids are prefixed', () => {
     const html = [
       '<div class="no-print crisis">a</div>',
-      '<span class="hidden fill-line">b</span> <p class="facilitator">c</p>',
-      '<aside class="evil facilitator">d</aside>',
-      '<div class="fill-lines facilitator-label handout">e</div>',
+      '<span class="hidden fill-line">b</span> <p class="fill-lines">c</p>',
+      '<aside class="evil">d</aside>',
+      '<div class="fill-lines handout">e</div>',
       '<code class="language-js evil">f</code> <section class="handout">g</section> <div id="x" name="y">h</div>'
     ].join('\n\n')
+    // The facilitator classes themselves are refused in a handout (client-html).
+    for (const tag of ['<p class="facilitator">c</p>', '<aside class="evil facilitator">d</aside>', '<div class="fill-lines facilitator-label">e</div>']) {
+      const refused = lintOne({handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${tag}\n\nWrite your top three.`})
+      expect(errorsOf(refused).map((m) => m.ruleId), tag).toEqual(['client-html'])
+    }
     const module = lintOne({handouts: `### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n${html}\n\nWrite your top three.`})
     expect(describeErrors(module)).toBe('')
     const page = buildHandout([module])

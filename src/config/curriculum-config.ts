@@ -65,7 +65,7 @@ export function defaultConfig(): CurriculumConfig {
  * @returns The merged configuration.
  * @throws {UserError} When a config file is not valid.
  */
-export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>}>): CurriculumConfig {
+export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>; clientSafety?: boolean}>): CurriculumConfig {
   const config = defaultConfig()
   for (const dir of dirs) {
     const file = path.join(dir, configFileName)
@@ -93,6 +93,10 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
       const at = yaml.place(['rules', id]).start
       if (knownRules && !rule) {
         throw new UserError(`${file}:${at.line}:${at.column}: Unexpected rule \`${id}\`, expected a rule id such as ${closest(id, knownRules.map((r) => r.id)).map((r) => '`' + r + '`').join(', ')} (see docs/rules.md)`)
+      }
+      const level = Array.isArray(setting) ? setting[0] : setting
+      if (rule?.clientSafety && level !== 'error') {
+        throw new UserError(`${file}:${at.line}:${at.column}: Unexpected \`${level}\` for \`${id}\`, expected \`error\`: it is a client-safety rule, and lowering it would let facilitator-only text print on client handouts (remove the line)`)
       }
       if (rule && Array.isArray(setting)) {
         for (const [name, value] of Object.entries(setting[1])) {

@@ -74,6 +74,9 @@ export function lintModules(
 
 function resolveSetting(rule: Rule, setting: RuleSetting | undefined): [string, Record<string, unknown>] {
   const defaults = rule.defaults ?? {}
+  // loadConfig refuses a lowered client-safety rule; a hand-made config
+  // object passed to the API gets the same answer here.
+  if (rule.clientSafety) return ['error', defaults]
   if (setting === undefined) return [rule.severity, defaults]
   if (typeof setting === 'string') return [setting, defaults]
   return [setting[0], {...defaults, ...setting[1]}]

@@ -39,6 +39,11 @@ interface RuleBase {
   description: string
   /** Default options. */
   defaults?: Record<string, unknown>
+  /**
+   * A client-safety rule: it keeps facilitator text off client pages, so it
+   * always runs as `error`; config that lowers it is refused.
+   */
+  clientSafety?: boolean
 }
 
 /** A rule that checks one module at a time. */

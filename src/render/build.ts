@@ -2,11 +2,13 @@
  * Public build functions: facilitator guides and client handouts, as HTML
  * or Markdown, for one or more modules (a binder session may hold several).
  * Modules with lint errors are refused: a malformed facilitator block must
- * stop a build, never reach a client.
+ * stop a build, never reach a client. The client-safety guard runs here
+ * itself, so no lint setting or skipped lint run can let one through.
  */
 import {defaultCrisisText} from '../config/defaults.js'
 import {defaultConfig} from '../config/curriculum-config.js'
 import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
+import {clientSafetyProblems} from '../module/facilitator.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
 import {guideArticle} from './guide-html.js'
@@ -30,6 +32,10 @@ export interface BuildOptions {
 function checkBuildable(modules: readonly SessionModule[]): void {
   if (modules.length === 0) throw new UserError('Unexpected empty list of modules, expected at least one')
   for (const module of modules) {
+    const unsafe = clientSafetyProblems(module)[0]
+    if (unsafe) {
+      throw new UserError(`${module.file.path}:${unsafe.place.line}:${unsafe.place.column}: ${unsafe.reason} (${unsafe.ruleId}); a module with lint errors is not built, so no facilitator text can reach a client`)
+    }
     // A caller that skipped lint still gets the module-level checks: the
     // facilitator-block checks are what keep a malformed block from a client.
     if (!isLinted(module)) lintModules([module], defaultConfig())

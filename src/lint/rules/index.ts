@@ -1,5 +1,7 @@
 /** Every built-in rule, in the order docs/rules.md lists them. */
 import type {Rule} from '../rule.js'
+import {clientHtml} from './client-html.js'
+import {directiveSyntax} from './directive-syntax.js'
 import {facilitatorDirective} from './facilitator-directive.js'
 import {frontmatterSchema} from './frontmatter-schema.js'
 import {handoutPresent} from './handout-present.js'
@@ -26,6 +28,8 @@ export const rules: readonly Rule[] = [
   timingPart,
   handoutPresent,
   facilitatorDirective,
+  clientHtml,
+  directiveSyntax,
   objectivesMeasurable,
   handoutReadingLevel,
   wordsMatter,
