@@ -78,11 +78,44 @@ const lineStartColons = new RegExp(`^[${colonLike}][ \\t]*[${colonLike}]`, 'u')
 const containerPrefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/
 const openingFence = /^:{3,}facilitator(?:\[[^\]\r\n]*\])?(?:\{[^}\r\n]*\})?[ \t]*$/
 const closingFence = /^[ \t>*+\-\d.)]*:{3,}[ \t]*$/
+const readableProperties = new Set(['alt', 'title', 'src', 'href', 'cite', 'summary', 'label', 'value', 'placeholder'])
 const hidingTags = new Set(['details', 'dialog', 'template', 'noscript'])
+
+// Letters of other scripts that look like Latin ones (a small part of
+// Unicode's confusables list: enough to spell `facilitator`).
+const lookalikes: Record<string, string> = {
+  а: 'a', ɑ: 'a', α: 'a', А: 'A', Α: 'A', с: 'c', ϲ: 'c', С: 'C', Ϲ: 'C', е: 'e', Е: 'E', Ε: 'E',
+  і: 'i', ı: 'i', ɩ: 'i', ι: 'i', І: 'I', Ι: 'I', ӏ: 'l', ǀ: 'l', ℓ: 'l', ο: 'o', о: 'o', О: 'O', Ο: 'O',
+  р: 'p', ρ: 'p', Р: 'P', Ρ: 'P', т: 't', Т: 'T', Τ: 'T', ѕ: 's', Ѕ: 'S', ϝ: 'f', ſ: 'f', ɾ: 'r', г: 'r'
+}
 
 /** Text as a reader's eye sees it: invisible characters gone, lookalikes folded. */
 function visible(text: string): string {
-  return text.normalize('NFKC').replace(invisible, '')
+  return text
+    .normalize('NFKC')
+    .replace(invisible, '')
+    .replace(/[^\x00-\x7F]/g, (character) => lookalikes[character] ?? character)
+}
+
+// Colons and what follows them on the line: the shape of every fence
+// spelling (`::: {#note .facilitator}`, `:[facilitator]`); the words there
+// are compared with `facilitator`. The tail is a lookahead, so a later
+// fence on the same line is still found.
+const colonsThenTail = new RegExp(`([${colonLike}](?:[ \\t]*[${colonLike}])*)(?=([^\\r\\n]{0,80}))`, 'gu')
+
+/** Whether text has colons before a spelling of `facilitator`. */
+function hasMarkedWord(text: string): boolean {
+  for (const [, colons, tail] of text.matchAll(colonsThenTail)) {
+    let scope: string
+    if (colons.length > 1) scope = tail
+    // One colon then a space is prose ("Ask your facilitator: Facilitator Sam");
+    // one colon then a word or a bracket is directive-like.
+    else if (/^\s/.test(tail)) continue
+    else if (/^[[{(]/.test(tail)) scope = tail.slice(0, tail.search(/[\]})]/) + 1 || undefined)
+    else scope = /^[^\p{L}\p{N}]{0,4}[\p{L}\p{N}_-]*/u.exec(tail)![0]
+    for (const word of scope.match(/[\p{L}\p{N}_-]{1,40}/gu) ?? []) if (looksLikeFacilitator(word)) return true
+  }
+  return false
 }
 
 /**
@@ -92,8 +125,8 @@ function visible(text: string): string {
  * @returns True when it is close enough to be meant as one.
  */
 export function looksLikeFacilitator(name: string): boolean {
-  const letters = name.toLowerCase().replace(/[^a-z]/g, '')
-  return letters.includes('facil') || leven(letters, facilitatorName) <= 3
+  const letters = visible(name).toLowerCase().replace(/[^a-z]/g, '')
+  return letters.includes('facilitat') || (letters.length < 20 && leven(letters, facilitatorName) <= 3)
 }
 
 /**
@@ -166,7 +199,7 @@ export function clientSafetyProblems(module: GuardInput): GuardProblem[] {
           : node.type === 'link'
             ? [node.title ?? '']
             : []
-    if (values.some((value) => colonRun.test(visible(value)))) {
+    if (values.some((value) => colonRun.test(visible(value)) || hasMarkedWord(visible(value)))) {
       report('facilitator-directive', strayReason, start)
     }
   })
@@ -180,7 +213,7 @@ export function clientSafetyProblems(module: GuardInput): GuardProblem[] {
     if (fences.has(index + 1) || !rawColonLike.test(line)) continue
     const seen = visible(line)
     const body = seen.replace(containerPrefix, '')
-    if (colonRun.test(seen) || lineStartColons.test(body)) {
+    if (colonRun.test(seen) || lineStartColons.test(body) || hasMarkedWord(seen)) {
       report('facilitator-directive', strayReason, {line: index + 1, column: line.search(rawColonLike) + 1})
     }
   }
@@ -189,7 +222,9 @@ export function clientSafetyProblems(module: GuardInput): GuardProblem[] {
   if (handouts) {
     // What reaches a client: HTML inside a facilitator block is the guide's.
     const root = {type: 'root', children: clientView([...handouts.intro, ...handouts.parts.flatMap((part) => [part.heading, ...part.children])])} as Root
-    visit(root, 'html', (node) => {
+    // Raw HTML, and markup shown as text or code, which prints verbatim.
+    visit(root, (node: Nodes) => {
+      if (node.type !== 'html' && node.type !== 'text' && node.type !== 'code' && node.type !== 'inlineCode') return
       for (const reason of hidingHtml(node.value)) report('client-html', reason, node.position?.start)
     })
   }
@@ -211,16 +246,25 @@ const strayReason =
  * attribute and print the text, and Markdown output keeps the text as well.
  */
 function hidingHtml(value: string): string[] {
-  if (!/[<]/.test(value)) return []
+  if (!/<[a-z]/i.test(value)) return []
   const reasons: string[] = []
   const tree = fromHtml(value, {fragment: true}) as HastRoot
   visit(tree, 'element', (element: Element) => {
     const name = `<${element.tagName}>`
     const classes = Array.isArray(element.properties.className) ? element.properties.className.map(String) : []
-    if (classes.some((c) => /facilitator/i.test(visible(c)))) {
-      reasons.push(`Unexpected \`class="${classes.join(' ')}"\` on ${name} in a handout, expected a \`:::facilitator\` block (raw HTML cannot mark text as facilitator-only)`)
+    // Any attribute naming the facilitator (`class`, `data-audience`, `role`...).
+    // Readable text (alt, title) and URLs may speak of a facilitator.
+    const naming = Object.entries(element.properties).find(([key, value]) =>
+      !readableProperties.has(key) &&
+      [key, ...(Array.isArray(value) ? value : [value])].some((word) => String(word).split(/[\s,;:=]+/).some((part) => part.length <= 40 && looksLikeFacilitator(part)))
+    )
+    if (naming) {
+      const shown = naming[0] === 'className' ? `class="${classes.join(' ')}"` : naming[0]
+      reasons.push(`Unexpected \`${shown}\` on ${name} in a handout, expected a \`:::facilitator\` block (raw HTML cannot mark text as facilitator-only)`)
     } else if (element.properties.hidden !== undefined && element.properties.hidden !== false && element.properties.hidden !== null) {
       reasons.push(`Unexpected \`hidden\` on ${name} in a handout, expected visible text (put facilitator-only text in a \`:::facilitator\` block)`)
+    } else if (element.properties.ariaHidden !== undefined && String(element.properties.ariaHidden) !== 'false') {
+      reasons.push(`Unexpected \`aria-hidden\` on ${name} in a handout, expected text every reader gets (put facilitator-only text in a \`:::facilitator\` block)`)
     } else if (hidingTags.has(element.tagName)) {
       reasons.push(`Unexpected ${name} in a handout, expected visible text (a printed handout shows everything; put facilitator-only text in a \`:::facilitator\` block)`)
     } else if (/(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(String(element.properties.style ?? ''))) {

@@ -19,7 +19,8 @@ export const directiveSyntax: ModuleRule = {
         if (n !== undefined && n !== null && !/^(?:[1-9]|1[0-2])$/.test(n)) {
           report(`Unexpected \`n=${n}\` in \`::lines\`, expected a whole number from 1 to 12`, node.position?.start)
         }
-      } else if (node.type === 'textDirective' && !looksLikeFacilitator(node.name)) {
+      } else if (node.type === 'textDirective' && !looksLikeFacilitator(node.name) && !/^\d/.test(node.name)) {
+        // `10:30` and `1:2` are times and ratios, not directives.
         // Facilitator-like names are `facilitator-directive` errors already.
         report(`Unexpected text directive \`:${node.name}\`, expected plain text (put a space after the colon)`, node.position?.start)
       }
