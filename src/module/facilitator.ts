@@ -190,9 +190,10 @@ export function clientSafetyProblems(module: GuardInput): GuardProblem[] {
       report('facilitator-directive', `Unexpected text directive \`:${node.name}\`, expected a \`:::facilitator\` block on its own lines`, start)
       return
     }
-    // Text the parser decoded (entities) or kept verbatim (code, HTML, alt text).
+    // Text the parser decoded (`&#58;` entities, alt text); code and HTML are
+    // verbatim source, which the line scan below reads at the exact line.
     const values =
-      node.type === 'text' || node.type === 'html' || node.type === 'code' || node.type === 'inlineCode'
+      node.type === 'text'
         ? [node.value]
         : node.type === 'image' || node.type === 'imageReference'
           ? [node.alt ?? '', 'title' in node ? node.title ?? '' : '']
