@@ -47,7 +47,7 @@ describe('iop assemble --group (the issue’s acceptance runs)', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(39)
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/)
     expect(ics).toContain('DTSTART:20270104T180000')
-    expect(ics).toContain('DURATION:PT180M')
+    expect(ics).toContain('DTEND:20270104T210000')
     // A real iCalendar parser (Mozilla's ical.js) reads every event back.
     const calendar = new ICAL.Component(ICAL.parse(ics))
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))

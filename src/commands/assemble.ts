@@ -6,6 +6,7 @@ import {readProgram} from '../schedule/read-program.js'
 import {programSchema, weekdays, type Program} from '../schedule/program-schema.js'
 import {plainDate} from '../schedule/calendar.js'
 import {runAssembly, summary} from '../schedule/run-assembly.js'
+import {previousCalendar} from '../schedule/previous-calendar.js'
 import {checkBinderTarget, recoverBinder, writeBinder} from '../schedule/write-binder.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
@@ -59,7 +60,8 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
     inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}
   }
 
-  const assembly = runAssembly(program, curriculum, inputs)
+  // The binder being replaced, so its calendar events are revised, not duplicated.
+  const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out)})
   writeBinder(out, assembly.files, options.force)
   io.stdout(summary(assembly))
   io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)

@@ -3,10 +3,13 @@
  * runs its ordered pool as an open group, cycling when the pool runs out;
  * a slot takes as many whole modules as fit, never more than its length.
  */
+import {groupTitle} from '../config/curriculum-config.js'
 import type {Curriculum} from '../curriculum/load-curriculum.js'
+import {UserError} from '../util/user-error.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {layOutSlots, type Slot} from './calendar.js'
 import {orderModules} from './order-modules.js'
+import {programTooLarge} from './program-limits.js'
 import type {Program} from './program-schema.js'
 
 /** A scheduled session: one group's meeting on a date, with its modules. */
@@ -26,6 +29,8 @@ export interface Schedule {
   tracks: Map<string, SessionModule[]>
   /** How many times each module runs. */
   runs: Map<string, number>
+  /** Display name of each group in the schedule (from the curriculum's group types). */
+  groupTitles: Map<string, string>
 }
 
 /**
@@ -36,8 +41,12 @@ export interface Schedule {
  * @returns The schedule.
  */
 export function assemble(program: Program, curriculum: Curriculum): Schedule {
+  // readProgram refuses these with a place; this guards programs built in code.
+  const tooLarge = programTooLarge(program)
+  if (tooLarge) throw new UserError(tooLarge)
   const slots = layOutSlots(program)
   const groups = [...new Set(slots.map((s) => s.group))].sort()
+  const groupTitles = new Map(groups.map((g) => [g, curriculum.config.groups.find((known) => known.id === g)?.title ?? groupTitle(g)]))
   const tracks = new Map<string, SessionModule[]>()
   for (const group of groups) {
     const pool = [...curriculum.byId.values()].filter((m) => m.meta!.group === group && audienceFits(m, program.population))
@@ -65,7 +74,7 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
     return {...slot, number: index + 1, modules, leftover: remaining}
   })
 
-  return {program, sessions, tracks, runs}
+  return {program, sessions, tracks, runs, groupTitles}
 }
 
 function audienceFits(module: SessionModule, population: string): boolean {

@@ -4,7 +4,7 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {addMinutes} from './calendar.js'
+import {addMinutes, splitHolidays} from './calendar.js'
 import type {Schedule} from './assemble.js'
 import type {Finding, WeekHours} from './checks.js'
 import type {TrackCoverage} from './coverage.js'
@@ -17,6 +17,7 @@ import type {TrackCoverage} from './coverage.js'
 export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Finding[], tracks: TrackCoverage[], sessionDir: (n: number) => string): ElementContent[] {
   const {program} = schedule
   const last = schedule.sessions.at(-1)
+  const closedDays = splitHolidays(program).closed
   const facts: Array<[string, string]> = [
     ['Start', program.start],
     ['Length', `${program.days} days (${Math.ceil(program.days / 7)} weeks)`],
@@ -24,10 +25,15 @@ export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Fi
     ['ASAM level', program.level],
     ['Sessions', String(schedule.sessions.length)],
     ['Last session', last ? last.date : 'none'],
-    ['Holidays', program.holidays.join(', ') || 'none']
+    ['Closed days', closedDays.join(', ') || 'none'],
+    ...(program.location ? [['Location', program.location] as [string, string]] : []),
+    ['Time zone', program.timezone ?? 'none (times are local to the program)']
   ]
   const byWeek = new Map<number, Schedule['sessions']>()
   for (const s of schedule.sessions) byWeek.set(s.week, [...(byWeek.get(s.week) ?? []), s])
+  // A week closed all through still shows, with its closed days.
+  for (const day of closedDays) if (!byWeek.has(weekOf(program.start, day))) byWeek.set(weekOf(program.start, day), [])
+  const staffed = schedule.sessions.some((s) => s.room || s.facilitator)
 
   return [
     h('h1', program.name),
@@ -44,21 +50,36 @@ export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Fi
     h('h2', 'Rolling admission'),
     h('ul', tracks.map((t) => h('li', coverageLine(t)))),
     h('h2', 'Calendar'),
-    ...[...byWeek].flatMap(([week, sessions]): Element[] => [
+    ...[...byWeek].sort(([a], [b]) => a - b).flatMap(([week, sessions]): Element[] => [
       h('h3', `Week ${week}`),
       h('table.calendar', [
-        h('thead', h('tr', [h('th', '#'), h('th', 'Date'), h('th', 'Time'), h('th', 'Group'), h('th', 'Modules'), h('th', 'Pages')])),
-        h('tbody', sessions.map((s) => h('tr', [
-          h('td', String(s.number)),
-          h('td', s.date),
-          h('td', `${s.start}-${addMinutes(s.start, s.minutes)}`),
-          h('td', s.group),
-          h('td', s.modules.length > 0 ? s.modules.map((m) => m.meta!.title).join(' + ') : 'none'),
-          h('td', s.modules.length > 0 ? [h('a', {href: `${sessionDir(s.number)}/guide.html`}, 'guide'), ' · ', h('a', {href: `${sessionDir(s.number)}/handout.html`}, 'handouts')] : [])
-        ])))
+        h('thead', h('tr', [h('th', '#'), h('th', 'Date'), h('th', 'Time'), h('th', 'Group'), h('th', 'Modules'), ...(staffed ? [h('th', 'Room'), h('th', 'Facilitator')] : []), h('th', 'Pages')])),
+        h('tbody', rowsByDate(program.start, week, sessions, closedDays).map((s) => typeof s === 'string'
+          ? h('tr.closed', [h('td'), h('td', s), h('td', {colSpan: staffed ? 6 : 4}, 'Closed (holiday)')])
+          : h('tr', [
+            h('td', String(s.number)),
+            h('td', s.date),
+            h('td', `${s.start}-${addMinutes(s.start, s.minutes)}`),
+            h('td', schedule.groupTitles.get(s.group) ?? s.group),
+            h('td', s.modules.length > 0 ? s.modules.map((m) => m.meta!.title).join(' + ') : 'none'),
+            ...(staffed ? [h('td', s.room ?? ''), h('td', s.facilitator ?? '')] : []),
+            h('td', s.modules.length > 0 ? [h('a', {href: `${sessionDir(s.number)}/guide.html`}, 'guide'), ' · ', h('a', {href: `${sessionDir(s.number)}/handout.html`}, 'handouts')] : [])
+          ])))
       ])
     ])
   ]
+}
+
+/** Program week of a date (7 days from the start, from 1). */
+function weekOf(start: string, day: string): number {
+  return Math.floor((Date.parse(day + 'T00:00:00Z') - Date.parse(start + 'T00:00:00Z')) / 86_400_000 / 7) + 1
+}
+
+/** A week's sessions and closed days (as date strings), in date order. */
+function rowsByDate(start: string, week: number, sessions: Schedule['sessions'], closed: string[]): Array<Schedule['sessions'][number] | string> {
+  const rows: Array<Schedule['sessions'][number] | string> = [...sessions, ...closed.filter((day) => weekOf(start, day) === week)]
+  const date = (row: (typeof rows)[number]) => (typeof row === 'string' ? row : row.date)
+  return rows.sort((a, b) => date(a).localeCompare(date(b)))
 }
 
 /** The one sentence a director needs first: does the schedule meet the level? */

@@ -10,6 +10,7 @@ import {binderIndex} from './binder-index.js'
 import type {Finding, WeekHours} from './checks.js'
 import type {TrackCoverage} from './coverage.js'
 import {scheduleCsv} from './csv.js'
+import {calendarEvents, calendarRecords, type CalendarRecord} from './calendar-events.js'
 import {scheduleIcs} from './ics.js'
 import {manifest, manifestName} from './manifest.js'
 import type {BinderFiles} from './write-binder.js'
@@ -22,6 +23,8 @@ export interface BinderInputs {
   crisis: string
   /** Program inputs recorded in the manifest. */
   inputs: Record<string, unknown>
+  /** Calendar records of the binder this one replaces, if any. */
+  previous?: readonly CalendarRecord[]
 }
 
 /**
@@ -59,8 +62,9 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     files.set(`${sessionDir(session.number)}/handout.html`, page[1])
   }
   files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.hours, inputs.findings, inputs.coverage, sessionDir)}))
-  files.set('schedule.ics', scheduleIcs(schedule, slug(schedule.program.name)))
+  const events = calendarEvents(schedule, slug(schedule.program.name), inputs.previous)
+  files.set('schedule.ics', scheduleIcs(schedule.program, events))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, calendarRecords(events, schedule.program.timezone)), null, 2) + '\n')
   return files
 }

@@ -9,7 +9,7 @@ import type {Schedule} from './assemble.js'
 /** One finding. */
 export interface Finding {
   severity: 'error' | 'warning'
-  code: 'hours-under' | 'hours-over' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'never-scheduled' | 'leftover'
+  code: 'hours-under' | 'hours-over' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'never-scheduled' | 'leftover' | 'holiday-outside'
   message: string
   weeks: number[]
 }

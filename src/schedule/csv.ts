@@ -1,10 +1,13 @@
 /** `schedule.csv`: one row per session, for spreadsheets and EHR import. */
 import {stringify} from 'csv-stringify/sync'
+import {Temporal} from 'temporal-polyfill'
 import {addMinutes} from './calendar.js'
 import type {Schedule} from './assemble.js'
+import {weekdays} from './program-schema.js'
 
 /**
- * CSV text for a schedule.
+ * CSV text for a schedule. Columns added after the first eight go at the
+ * end, so an import that reads columns by position keeps working.
  *
  * @param schedule The schedule.
  * @returns CSV with a header row (RFC 4180, CRLF).
@@ -18,7 +21,14 @@ export function scheduleCsv(schedule: Schedule): string {
     s.group,
     s.modules.map((m) => m.meta!.id).join(' '),
     s.minutes,
-    s.leftover
+    s.leftover,
+    weekdays[Temporal.PlainDate.from(s.date).dayOfWeek - 1],
+    s.week,
+    schedule.groupTitles.get(s.group) ?? s.group,
+    s.modules.map((m) => m.meta!.title).join('; '),
+    s.room ?? '',
+    s.facilitator ?? ''
   ])
-  return stringify([['session', 'date', 'start', 'end', 'group', 'module_ids', 'minutes', 'unfilled_minutes'], ...rows], {record_delimiter: 'windows'})
+  const header = ['session', 'date', 'start', 'end', 'group', 'module_ids', 'minutes', 'unfilled_minutes', 'weekday', 'week', 'group_name', 'module_titles', 'room', 'facilitator']
+  return stringify([header, ...rows], {record_delimiter: 'windows'})
 }

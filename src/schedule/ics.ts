@@ -1,39 +1,52 @@
 /**
- * `schedule.ics`: one RFC 5545 event per session, made with the `ics`
- * package. Times are floating local times (the program's own clock); UIDs
- * and DTSTAMP derive from the inputs, so the same inputs give the same bytes.
+ * `schedule.ics`: the calendar events written as RFC 5545 text with
+ * ical-generator. Without a program time zone, times are floating local
+ * times (the program's own clock); with one, each time carries its TZID and
+ * the file holds the zone's VTIMEZONE (timezones-ical-library's IANA data).
+ * DTSTAMP derives from the inputs, so the same inputs give the same bytes.
  */
-import {createEvents, type EventAttributes} from 'ics'
-import type {Schedule} from './assemble.js'
+import ical, {ICalCalendarMethod, ICalEventStatus} from 'ical-generator'
+import {Temporal} from 'temporal-polyfill'
+import type {CalendarEvent} from './calendar-events.js'
+import type {Program} from './program-schema.js'
+import {vtimezone} from './time-zone.js'
 
 /**
- * Calendar text for a schedule.
+ * Calendar text for a program's events.
  *
- * @param schedule The schedule.
- * @param slug Program slug, for UIDs.
+ * @param program The program (name, start date, time zone).
+ * @param events Events from calendarEvents.
  * @returns iCalendar text (CRLF line endings).
  */
-export function scheduleIcs(schedule: Schedule, slug: string): string {
-  const [sy, sm, sd] = schedule.program.start.split('-').map(Number)
-  const events: EventAttributes[] = schedule.sessions.map((session) => {
-    const [y, m, d] = session.date.split('-').map(Number)
-    const [hh, mm] = session.start.split(':').map(Number)
-    const titles = session.modules.map((module) => module.meta!.title)
-    return {
-      uid: `${slug}-${String(session.number).padStart(4, '0')}@iop-curriculum`,
-      start: [y, m, d, hh, mm],
-      startInputType: 'local',
-      startOutputType: 'local',
-      duration: {minutes: session.minutes},
-      title: `${schedule.program.name}: ${session.group}`,
-      description: titles.length > 0 ? `Modules: ${titles.join('; ')}` : 'No module scheduled',
-      categories: [session.group],
-      productId: 'iop-curriculum',
-      // DTSTAMP is required; the program start keeps output reproducible.
-      timestamp: Date.UTC(sy, sm - 1, sd)
-    }
+export function scheduleIcs(program: Program, events: readonly CalendarEvent[]): string {
+  const zone = program.timezone
+  const calendar = ical({
+    prodId: {company: 'iop-curriculum', product: 'iop', language: 'EN'},
+    method: ICalCalendarMethod.PUBLISH,
+    // The library writes the name unescaped: keep it to one line.
+    name: program.name.replace(/\p{Cc}+/gu, ' '),
+    // A zone given to the calendar itself would also write DTSTAMP as a
+    // local time; given per event, only the event times are zoned.
+    timezone: zone ? {name: null, generator: vtimezone} : null
   })
-  const {error, value} = createEvents(events)
-  if (error || !value) throw new Error(`Could not build the calendar: ${String(error)}`)
-  return value
+  if (zone) calendar.x('X-WR-TIMEZONE', zone)
+  // DTSTAMP is required; the program start keeps output reproducible.
+  const stamp = new Date(`${program.start}T00:00:00Z`)
+  for (const event of events) {
+    const start = Temporal.PlainDateTime.from(`${event.date}T${event.start}`)
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp,
+      start,
+      end: start.add({minutes: event.minutes}),
+      ...(zone ? {timezone: zone} : {floating: true}),
+      summary: event.summary,
+      description: event.description,
+      ...(event.location && {location: event.location}),
+      categories: event.categories.map((name) => ({name})),
+      status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+    })
+  }
+  return calendar.toString()
 }

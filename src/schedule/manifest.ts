@@ -4,6 +4,7 @@
  * It also marks a folder as a binder this tool wrote (the overwrite guard).
  */
 import type {Schedule} from './assemble.js'
+import type {CalendarRecord} from './calendar-events.js'
 
 /** Name of the manifest file in a binder. */
 export const manifestName = 'curriculum.json'
@@ -13,9 +14,10 @@ export const manifestName = 'curriculum.json'
  *
  * @param schedule The schedule.
  * @param inputs Inputs as given (program file path or group options).
+ * @param calendar Records of the calendar's events, read back by the next run to revise them.
  * @returns A JSON-ready object with sorted, stable content.
  */
-export function manifest(schedule: Schedule, inputs: Record<string, unknown>) {
+export function manifest(schedule: Schedule, inputs: Record<string, unknown>, calendar: CalendarRecord[] = []) {
   return {
     tool: 'iop-curriculum',
     manifestVersion: 1,
@@ -29,6 +31,7 @@ export function manifest(schedule: Schedule, inputs: Record<string, unknown>) {
       group: s.group,
       unfilledMinutes: s.leftover,
       modules: s.modules.map((m) => ({id: m.meta!.id, version: m.meta!.version, hash: m.hash}))
-    }))
+    })),
+    calendar: {events: calendar}
   }
 }

@@ -8,6 +8,8 @@ import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
 import {closest} from '../util/closest.js'
 import {plainDate} from './calendar.js'
+import {programTooLarge} from './program-limits.js'
+import {knownTimeZone, timeZones} from './time-zone.js'
 import {programSchema, type Program} from './program-schema.js'
 
 /** Options for reading a program. */
@@ -76,6 +78,13 @@ export function parseProgram(text: string, file: string, options: ProgramOptions
           }
         }
       })
+      if (program.timezone !== undefined && !knownTimeZone(program.timezone)) {
+        const near = closest(program.timezone, timeZones())
+        problems.push(`${where(['timezone'])}: Unexpected time zone \`${program.timezone}\`, expected an IANA time zone such as ${near.map((z) => '`' + z + '`').join(', ')}`)
+      }
+      // Counted only once everything else is sound: the count needs real dates.
+      const tooLarge = problems.length === 0 ? programTooLarge(program) : undefined
+      if (tooLarge) problems.push(`${where(['days'])}: ${tooLarge}`)
       if (problems.length === 0) return program
     } else {
       for (const issue of result.error.issues) {

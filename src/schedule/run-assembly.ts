@@ -9,6 +9,8 @@ import {buildBinder} from './build-binder.js'
 import {coverageLine} from './binder-index.js'
 import {checkSchedule, weeklyHours, type Finding, type WeekHours} from './checks.js'
 import {coverage, type TrackCoverage} from './coverage.js'
+import type {CalendarRecord} from './calendar-events.js'
+import {holidayFindings} from './holiday-findings.js'
 import type {Program} from './program-schema.js'
 import type {BinderFiles} from './write-binder.js'
 
@@ -29,17 +31,18 @@ export interface Assembly {
  * @param program A validated program.
  * @param curriculum The module library; it is linted here, and modules with errors are left out.
  * @param inputs What to record as the inputs in the manifest.
+ * @param options `previous`: calendar records of the binder being replaced (see previousCalendar), to revise its events.
  * @returns The assembly.
  */
-export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>): Assembly {
+export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]} = {}): Assembly {
   lintModules(curriculum.modules, curriculum.config)
   const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
   const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
   const schedule = assemble(program, usable)
   const hours = weeklyHours(schedule)
-  const findings = checkSchedule(schedule)
+  const findings = [...checkSchedule(schedule), ...holidayFindings(program)]
   const tracks = coverage(schedule)
-  const files = buildBinder(schedule, {hours, findings, coverage: tracks, crisis: curriculum.config.crisis, inputs})
+  const files = buildBinder(schedule, {hours, findings, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous})
   return {schedule, hours, findings, coverage: tracks, files, excluded}
 }
 
