@@ -7,6 +7,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {Element, Root as HastRoot} from 'hast'
+import ICAL from 'ical.js'
 import {parse as parseHtml} from 'parse5'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -22,6 +23,7 @@ import {runAssembly} from '../src/schedule/run-assembly.js'
 import {moduleText} from './helpers/module-text.js'
 
 const hostileTitles = [
+  '=HYPERLINK("https://evil.example","Triggers")',
   'Triggers <script>alert(1)</script>',
   'Cravings [click](javascript:alert(1))',
   'Stress <img src=x onerror=alert(1)> | pipe',
@@ -79,11 +81,12 @@ describe('iop list --format md', () => {
     const text = JSON.stringify(tree)
     expect(text).toContain('alert(1)')
     expect(text).toContain('Evening <script>alert(3)')
-    // The only links are the module links the overview makes on purpose.
+    // Links: the overview's own module links, and GFM's autolink of a bare
+    // https URL in a title's text; nothing else.
     const links: string[] = []
     visit(tree, 'element', (element: Element) => void (element.tagName === 'a' && links.push(String(element.properties.href))))
-    expect(links.every((href) => href.startsWith('../curriculum/'))).toBe(true)
-    expect(links.length).toBe(hostileTitles.length)
+    expect(links.filter((href) => href.startsWith('../curriculum/')).length).toBe(hostileTitles.length)
+    expect(links.filter((href) => !href.startsWith('../curriculum/'))).toEqual(['https://evil.example'])
   })
 
   it('the CLI prints the same escaped overview', async () => {
@@ -118,5 +121,27 @@ describe('binder outputs', () => {
     expect(elements).not.toContain('img')
     expect(index).toContain('&#x3C;script>alert(5)')
     expect(index).toContain('Triggers &#x3C;script>alert(1)')
+  })
+
+  it('schedule.csv escapes formulas; schedule.ics keeps titles as text in one event per session', () => {
+    const curriculum = loadCurriculum([hostileCurriculum()])
+    const program = parseProgram(
+      'name: "Evening =cmd|calc"\nstart: 2027-01-04\ndays: 90\nlocation: "@Main, Room 2; floor 3"\nblocks:\n  - weeks: [1, 13]\n    meets: [mon, wed, fri]\n    at: "18:00"\n    groups: [{group: relapse-prevention, minutes: 90, room: "=1+1"}, {group: evening, minutes: 90, facilitator: "+Counselor"}]\n',
+      'program.yaml',
+      {groups: curriculum.config.groups.map((g) => g.id)}
+    )
+    const assembly = runAssembly(program, curriculum, {})
+    const csv = assembly.files.get('schedule.csv')!
+    // Every cell that starts like a formula is prefixed with a quote.
+    const cells = csv.split('\r\n').flatMap((line) => line.split(','))
+    expect(cells.filter((cell) => /^"?[=+@]/.test(cell))).toEqual([])
+    expect(csv).toContain(`'=1+1`)
+    expect(csv).toContain(`'+Counselor`)
+    expect(csv).toMatch(/'=HYPERLINK/)
+    const calendar = new ICAL.Component(ICAL.parse(assembly.files.get('schedule.ics')!))
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(events.length).toBe(assembly.schedule.sessions.length)
+    expect(events.some((e) => e.summary.includes('Triggers <script>alert(1)</script>'))).toBe(true)
+    expect(events.every((e) => e.location === '@Main, Room 2; floor 3' || e.location.endsWith('@Main, Room 2; floor 3'))).toBe(true)
   })
 })

@@ -30,5 +30,7 @@ export function scheduleCsv(schedule: Schedule): string {
     s.facilitator ?? ''
   ])
   const header = ['session', 'date', 'start', 'end', 'group', 'module_ids', 'minutes', 'unfilled_minutes', 'weekday', 'week', 'group_name', 'module_titles', 'room', 'facilitator']
-  return stringify([header, ...rows], {record_delimiter: 'windows'})
+  // Titles, rooms and names come from authors: a cell starting with `=`, `+`,
+  // `-` or `@` gets a leading `'` so a spreadsheet shows it as text, not a formula.
+  return stringify([header, ...rows], {record_delimiter: 'windows', escape_formulas: true})
 }
