@@ -7,17 +7,17 @@ import {buildGuide, buildHandout} from '../render/build.js'
 import {renderPage} from '../render/page.js'
 import type {Schedule} from './assemble.js'
 import {binderIndex} from './binder-index.js'
-import type {Finding, WeekHours} from './checks.js'
 import type {TrackCoverage} from './coverage.js'
 import {scheduleCsv} from './csv.js'
 import {scheduleIcs} from './ics.js'
 import {manifest, manifestName} from './manifest.js'
+import type {Verdict} from './verdict.js'
 import type {BinderFiles} from './write-binder.js'
 
 /** What a binder needs besides the schedule. */
 export interface BinderInputs {
-  hours: WeekHours[]
-  findings: Finding[]
+  /** The assembly's verdict, shown as is in index.html and curriculum.json. */
+  verdict: Verdict
   coverage: TrackCoverage[]
   crisis: string
   /** Program inputs recorded in the manifest. */
@@ -58,9 +58,9 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     files.set(`${sessionDir(session.number)}/guide.html`, page[0])
     files.set(`${sessionDir(session.number)}/handout.html`, page[1])
   }
-  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.hours, inputs.findings, inputs.coverage, sessionDir)}))
+  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir)}))
   files.set('schedule.ics', scheduleIcs(schedule, slug(schedule.program.name)))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict), null, 2) + '\n')
   return files
 }
