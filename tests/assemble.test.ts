@@ -178,7 +178,7 @@ describe('determinism and the overwrite guard', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'precious')
     const args = ['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir]
     const first = io()
-    expect(await main(args, first.io)).toBe(1)
+    expect(await main(args, first.io)).toBe(2)
     expect(first.err.join('')).toContain('Unexpected folder with files that iop did not write (no curriculum.json)')
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('precious')
     expect(existsSync(path.join(dir, 'index.html'))).toBe(false)
@@ -190,7 +190,7 @@ describe('determinism and the overwrite guard', () => {
     // A file someone saved inside the binder blocks the next run, so it is not lost.
     writeFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'mine')
     const blocked = io()
-    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own], blocked.io)).toBe(1)
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own], blocked.io)).toBe(2)
     expect(blocked.err.join('')).toContain('Unexpected file `sessions/my-notes.txt` that iop did not write')
     expect(readFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'utf8')).toBe('mine')
     expect(readdirSync(dir).sort()).toEqual(['binder', 'notes.txt'])

@@ -199,3 +199,16 @@ describe('one verdict in stdout, index.html and curriculum.json', () => {
     expect(run.html.text).not.toContain('…')
   })
 })
+
+describe('exit codes', () => {
+  it('a program file with a mistake exits 2, not 1: a usage error is not a verdict', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iop-verdict-'))
+    writeFileSync(path.join(dir, 'bad.yaml'), program({blocks: threeEvenings}).replace('level: "2.1"', 'level: 2.1'))
+    const err: string[] = []
+    const io: Io = {stdout: () => {}, stderr: (t) => err.push(t), cwd: dir}
+    expect(await main(['assemble', '--program', 'bad.yaml', '--out', 'binder'], io)).toBe(2)
+    expect(err.join('')).toMatch(/^iop: .*bad\.yaml:5:8: Unexpected value at `level`/)
+    expect(await main(['assemble', '--program', 'bad.yaml'], io)).toBe(2)
+    expect(await main(['assemble', '--no-such-option'], io)).toBe(2)
+  })
+})
