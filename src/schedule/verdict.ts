@@ -49,7 +49,7 @@ export function verdict(schedule: Schedule, hours: WeekHours[], findings: Findin
     const full = hours.filter((w) => !w.partial).length
     const partial = hours.filter((w) => w.partial).map((w) => w.week)
     const range = max === Infinity ? `${min} h or more` : min === 0 ? `under ${max} h` : `${min} to under ${max} h`
-    headline = `Meets ${who}: ${range} in each of the ${plural(full, 'full week')}${partial.length > 0 ? ` (partial ${partial.length === 1 ? 'week' : 'weeks'} ${partial.join(', ')} not judged)` : ''}.`
+    headline = `Meets ${who}: ${range} in ${full === 1 ? 'its 1 full week' : `each of the ${full} full weeks`}${partial.length > 0 ? ` (partial ${partial.length === 1 ? 'week' : 'weeks'} ${partial.join(', ')} not judged)` : ''}.`
   } else {
     headline = `Does not meet ${who}: ${errors.map((f) => reason(f, min, max)).join('; ')}.`
   }
