@@ -1,7 +1,9 @@
 /**
  * The `iop` command line: declares commands and options with commander and
- * hands each to its function in src/commands/. User mistakes become a clear
- * message and exit code 1, never a stack trace.
+ * hands each to its function in src/commands/. Exit codes: 0 ok; 1 when a
+ * command finds what it checks for (lint errors, a program that does not
+ * meet its level); 2 for a usage or configuration mistake, with a clear
+ * message and never a stack trace; 3 for an internal error in iop itself.
  */
 import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
@@ -117,12 +119,18 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
   return program
 }
 
+/** Exit code of a usage or configuration mistake (a UserError, a bad option). */
+const usageExitCode = 2
+
+/** Exit code of an internal error: a bug in iop, not the user's mistake. */
+const internalExitCode = 3
+
 /**
  * Run the CLI with arguments, turning user errors into messages.
  *
  * @param argv Arguments after the program name.
  * @param io Streams and working directory.
- * @returns The exit code.
+ * @returns The exit code (0, 1, usageExitCode or internalExitCode).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0
@@ -133,15 +141,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     await program.parseAsync(argv, {from: 'user'})
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not errors.
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 1
+      // Help and version are not errors; commander has printed the rest.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : usageExitCode
     }
     if (error instanceof UserError) {
       io.stderr(`iop: ${error.message}\n`)
-      return 1
+      return usageExitCode
     }
     io.stderr(`iop: internal error: ${(error as Error).message}\nPlease report this with the command you ran.\n`)
-    return 2
+    return internalExitCode
   }
   return code
 }

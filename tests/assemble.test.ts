@@ -40,8 +40,8 @@ describe('iop assemble --group (the issue’s acceptance runs)', () => {
     expect(code).toBe(0)
     const text = run.out.join('')
     expect(text).toContain('39 sessions')
-    expect(text).toContain('hours per week: min 9, median 9, max 9')
-    expect(text).toContain('ASAM 2.1 (adult): compliant')
+    expect(text).toContain('hours per full week: min 9, median 9, max 9')
+    expect(text).toContain('verdict: Meets ASAM 2.1 for adults: 9 to under 20 h in each of the 12 full weeks (partial week 13 not judged).')
     expect(readdirSync(dir).sort()).toEqual(['curriculum.json', 'index.html', 'schedule.csv', 'schedule.ics', 'sessions'])
     const ics = readFileSync(path.join(dir, 'schedule.ics'), 'utf8')
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(39)
@@ -85,7 +85,7 @@ describe('program files', () => {
     expect(new Set(assembly.hours.slice(4).map((w) => w.hours))).toEqual(new Set([4.5]))
     expect(assembly.hours.every((w) => w.status === 'under')).toBe(true)
     expect(assembly.findings.some((f) => f.code === 'hours-under' && f.weeks.length === 16)).toBe(true)
-    expect(assembly.files.get('index.html')).toContain('<p class="under">Does not meet ASAM 2.1 for adults in 16 of 16 weeks')
+    expect(assembly.files.get('index.html')).toContain('<p class="verdict fails">Does not meet ASAM 2.1 for adults: 16 full weeks under 9 h.</p>')
     // Sessions: ERS 8, RP 32, family 12, support 4.
     const count = (g: string) => assembly.schedule.sessions.filter((s) => s.group === g).length
     expect([count('early-recovery-skills'), count('relapse-prevention'), count('family'), count('support')]).toEqual([8, 32, 12, 4])
@@ -95,7 +95,7 @@ describe('program files', () => {
     const assembly = runAssembly(readProgram(path.join(root, 'examples', 'evening-program.yaml')), curriculum, {})
     expect(assembly.hours.every((w) => w.status === 'ok')).toBe(true)
     expect(assembly.findings.filter((f) => f.severity === 'error')).toEqual([])
-    expect(assembly.files.get('index.html')).toContain('<p class="ok">Meets ASAM 2.1 for adults in every week.</p>')
+    expect(assembly.files.get('index.html')).toContain('<p class="verdict ok">Meets ASAM 2.1 for adults: 9 to under 20 h in each of the 13 full weeks.</p>')
   })
 
   it('every group type fills 90 days at 3 sessions a week with no empty session', () => {
@@ -178,7 +178,7 @@ describe('determinism and the overwrite guard', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'precious')
     const args = ['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir]
     const first = io()
-    expect(await main(args, first.io)).toBe(1)
+    expect(await main(args, first.io)).toBe(2)
     expect(first.err.join('')).toContain('Unexpected folder with files that iop did not write (no curriculum.json)')
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('precious')
     expect(existsSync(path.join(dir, 'index.html'))).toBe(false)
@@ -190,7 +190,7 @@ describe('determinism and the overwrite guard', () => {
     // A file someone saved inside the binder blocks the next run, so it is not lost.
     writeFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'mine')
     const blocked = io()
-    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own], blocked.io)).toBe(1)
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own], blocked.io)).toBe(2)
     expect(blocked.err.join('')).toContain('Unexpected file `sessions/my-notes.txt` that iop did not write')
     expect(readFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'utf8')).toBe('mine')
     expect(readdirSync(dir).sort()).toEqual(['binder', 'notes.txt'])

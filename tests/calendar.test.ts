@@ -181,7 +181,8 @@ describe('UIDs survive a re-assembly', () => {
     const run = async (holidays: string[]) => {
       writeFileSync(path.join(dir, 'p.yaml'), programText('', holidays))
       const io: Io = {stdout: () => {}, stderr: () => {}, cwd: dir}
-      expect(await main(['assemble', '--program', 'p.yaml', '--out', out], io)).toBe(0)
+      // 1 when a holiday leaves a week under the minimum; the binder is written either way.
+      expect([0, 1]).toContain(await main(['assemble', '--program', 'p.yaml', '--out', out], io))
       return readFileSync(path.join(out, 'schedule.ics'), 'utf8')
     }
     const before = parse(await run([]))

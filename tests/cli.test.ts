@@ -79,7 +79,7 @@ describe('iop guide / handout / new', () => {
     expect(readFileSync(out, 'utf8')).toContain('<td>0:15</td><td>Topic</td><td>30 min</td>')
     writeFileSync(out, 'mine')
     const again = await run(['guide', copy, '-o', out], dir)
-    expect(again.code).toBe(1)
+    expect(again.code).toBe(2)
     expect(again.err).toContain('Unexpected existing file, expected a new path (use --force to overwrite)')
     expect(readFileSync(out, 'utf8')).toBe('mine')
     expect((await run(['guide', copy, '-o', out, '--force'], dir)).code).toBe(0)
@@ -89,18 +89,18 @@ describe('iop guide / handout / new', () => {
   it('an output path that is a folder, or cannot be written, is a clear error', async () => {
     const dir = scratch()
     const folder = await run(['guide', 'coping-with-cravings', '-o', dir, '--force'], dir)
-    expect(folder.code).toBe(1)
+    expect(folder.code).toBe(2)
     expect(folder.err).toBe(`iop: ${dir}: Unexpected folder, expected a file path to write to\n`)
     const blocked = path.join(dir, 'a-file')
     writeFileSync(blocked, 'x')
     const under = await run(['guide', 'coping-with-cravings', '-o', path.join(blocked, 'guide.html')], dir)
-    expect(under.code).toBe(1)
+    expect(under.code).toBe(2)
     expect(under.err).toMatch(/^iop: .*a-file\/guide\.html: Unexpected E[A-Z]+ while writing \(.*\), expected a writable path\n$/)
   })
 
   it('suggests the closest ids for an unknown module', async () => {
     const result = await run(['handout', 'coping-with-craving'])
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.err).toContain('Unexpected unknown module `coping-with-craving`, expected a module id; did you mean `coping-with-cravings`')
   })
 
@@ -116,7 +116,7 @@ describe('iop guide / handout / new', () => {
 
   it('an unreadable file is a clear error', async () => {
     const result = await run(['guide', '/nonexistent/x.md'])
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.err).toBe('iop: /nonexistent/x.md: Unexpected missing file, expected a path to a module (.md) or a module id\n')
   })
 
@@ -130,7 +130,7 @@ describe('iop guide / handout / new', () => {
     const lint = await run(['lint', '--format', 'json'], dir)
     expect(JSON.parse(lint.out).errors).toBe(0)
     writeFileSync(file, 'mine')
-    expect((await run(['new', 'support/my-session'], dir)).code).toBe(1)
+    expect((await run(['new', 'support/my-session'], dir)).code).toBe(2)
     expect(readFileSync(file, 'utf8')).toBe('mine')
     expect((await run(['new', 'nope/x'], dir)).err).toContain('Unexpected group `nope`')
   })
@@ -162,14 +162,17 @@ describe('iop guide / handout / new', () => {
 })
 
 describe('the real binary', () => {
-  it('runs, prints a handout to stdout and exits 0; a bad flag exits 1 without a stack trace', () => {
+  it('runs, prints a handout to stdout and exits 0; an unknown module or option exits 2 without a stack trace', () => {
     const bin = path.join(root, 'bin', 'iop.js')
     const ok = execFileSync(process.execPath, [bin, 'handout', 'coping-with-cravings', '--format', 'md'], {cwd: root, encoding: 'utf8'})
     expect(ok).toContain('988')
     const bad = spawnSync(process.execPath, [bin, 'guide', 'no-such-module-at-all'], {cwd: root, encoding: 'utf8'})
-    expect(bad.status).toBe(1)
+    expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/^iop: Unexpected unknown module/)
     expect(bad.stderr).not.toMatch(/\n\s+at /)
+    const flag = spawnSync(process.execPath, [bin, 'lint', '--no-such-flag'], {cwd: root, encoding: 'utf8'})
+    expect(flag.status).toBe(2)
+    expect(flag.stderr).toContain("unknown option '--no-such-flag'")
     expect(existsSync(bin)).toBe(true)
   })
 })

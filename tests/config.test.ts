@@ -56,7 +56,7 @@ describe('iop.config.yaml', () => {
 
   it('an invalid config is an error at its line', async () => {
     const result = await run(['lint'], project('rules:\n  words-matter: loud\n'))
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.err).toMatch(/iop\.config\.yaml:2:17: Unexpected value at `rules\.words-matter`, expected `off`, `warn` or `error`, or \[severity, \{options\}\]/)
   })
 })
@@ -69,8 +69,10 @@ describe('assemble options', () => {
     expect(result.out).toContain('7 sessions')
     expect(result.out).toContain('week 3 under the ASAM 2.1 minimum of 6 h/week for adolescents (week 3: 3 h)')
     expect(result.out).toContain('program of 28 days, shorter than the 90-day minimum stay')
+    // A full week under the minimum is an error: the verdict is negative and the exit code 1.
+    expect(result.code).toBe(1)
     const bad = await run(['assemble', '--group', 'support', '--start', '2027-02-30', '--out', 'c'], dir)
-    expect(bad.code).toBe(1)
+    expect(bad.code).toBe(2)
     expect(bad.err).toBe('iop: Unexpected --start date `2027-02-30`, expected a real date as YYYY-MM-DD\n')
   })
 })

@@ -655,14 +655,14 @@ describe('C. names cannot escape a folder', () => {
   })
 
   it.each(['../evil/x', 'relapse-prevention/../../x', '../../x', 'relapse-prevention/..', '..\\evil/x', 'relapse-prevention/con', 'relapse-prevention/x\u0000y', '/tmp/x'])(
-    '`iop new %j` fails with exit 1 and writes nothing anywhere',
+    '`iop new %j` fails with exit 2 (usage) and writes nothing anywhere',
     async (reference) => {
       const base = tempDir()
       const cwd = path.join(base, 'work')
       mkdirSync(path.join(cwd, 'curriculum', 'relapse-prevention'), {recursive: true})
       const before = snapshotTree(base)
       const {io: streams, out} = io(cwd)
-      expect(await main(['new', reference], streams)).toBe(1)
+      expect(await main(['new', reference], streams)).toBe(2)
       expect(out.stderr).toMatch(/^iop: Unexpected .*expected/)
       expect(snapshotTree(base)).toEqual(before)
       expect(existsSync(path.join(base, 'evil'))).toBe(false)

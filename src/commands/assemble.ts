@@ -34,7 +34,9 @@ export interface AssembleOptions {
 /**
  * Assemble and write a binder.
  *
- * @returns The exit code: 1 when a session is left empty, else 0.
+ * @returns The exit code: 0 when the verdict is that the program meets its
+ *   level, 1 when it does not (any error finding); usage and configuration
+ *   mistakes throw a UserError (exit 2).
  */
 export function assembleCommand(io: Io, options: AssembleOptions): number {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
@@ -65,7 +67,7 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
   writeBinder(out, assembly.files, options.force)
   io.stdout(summary(assembly))
   io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)
-  return assembly.findings.some((f) => f.severity === 'error') ? 1 : 0
+  return assembly.verdict.meets ? 0 : 1
 }
 
 function groupProgram(io: Io, options: AssembleOptions): Program {

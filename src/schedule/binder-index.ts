@@ -1,20 +1,27 @@
 /**
- * The binder's `index.html`: program facts, hours per week with compliance
- * marked, findings, coverage, and a calendar by week linking every session.
+ * The binder's `index.html`: the verdict and its findings first (as the
+ * assembly computed them, judged nowhere else), then program facts, hours
+ * per week with partial weeks marked, coverage, and a calendar by week
+ * linking every session.
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {addMinutes, splitHolidays} from './calendar.js'
 import type {Schedule} from './assemble.js'
-import type {Finding, WeekHours} from './checks.js'
+import type {WeekHours} from './checks.js'
 import type {TrackCoverage} from './coverage.js'
+import type {Verdict} from './verdict.js'
 
 /**
  * Index page body.
  *
+ * @param schedule The schedule.
+ * @param verdict The assembly's verdict, shown as is.
+ * @param tracks Rolling-admission coverage.
+ * @param sessionDir A session's folder in the binder.
  * @returns Body nodes for renderPage.
  */
-export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Finding[], tracks: TrackCoverage[], sessionDir: (n: number) => string): ElementContent[] {
+export function binderIndex(schedule: Schedule, verdict: Verdict, tracks: TrackCoverage[], sessionDir: (n: number) => string): ElementContent[] {
   const {program} = schedule
   const last = schedule.sessions.at(-1)
   const closedDays = splitHolidays(program).closed
@@ -37,16 +44,17 @@ export function binderIndex(schedule: Schedule, hours: WeekHours[], findings: Fi
 
   return [
     h('h1', program.name),
+    h('p', {className: ['verdict', verdict.meets ? 'ok' : 'fails']}, verdict.headline),
+    h('h2', 'Findings'),
+    verdict.findings.length === 0 ? h('p.ok', 'No findings.') : h('ul.findings', verdict.findings.map((f) => h('li', {className: [f.severity]}, `${f.severity}: ${f.message}`))),
     h('p', 'Program binder. Each module must be reviewed by a licensed clinician before use with clients.'),
     h('dl.facts', facts.flatMap(([t, d]) => [h('dt', t), h('dd', d)])),
-    compliance(program.level, program.population, hours),
     h('h2', 'Hours per week'),
-    h('table', [
-      h('thead', h('tr', [h('th', 'Week'), h('th', 'Hours'), h('th', 'ASAM ' + program.level)])),
-      h('tbody', hours.map((w) => h('tr', [h('td', String(w.week)), h('td', String(w.hours)), h('td', {className: [w.status]}, w.status === 'ok' ? 'meets' : w.status === 'under' ? 'under the minimum' : 'over the range')])))
+    h('p', 'Scheduled group hours in each program week (7 days from the start date). A partial week, with fewer than 7 days of the program period, is shown with its hours and not judged against the weekly minimum.'),
+    h('table.hours', [
+      h('thead', h('tr', [h('th', 'Week'), h('th', 'Days'), h('th', 'Hours'), h('th', 'ASAM ' + program.level)])),
+      h('tbody', verdict.weeks.map((w) => h('tr', [h('td', String(w.week)), h('td', String(w.days)), h('td', String(w.hours)), h('td', {className: [w.status]}, weekStatus(w))])))
     ]),
-    h('h2', 'Findings'),
-    findings.length === 0 ? h('p.ok', 'No findings.') : h('ul', findings.map((f) => h('li', {className: [f.severity]}, `${f.severity}: ${f.message}`))),
     h('h2', 'Rolling admission'),
     h('ul', tracks.map((t) => h('li', coverageLine(t)))),
     h('h2', 'Calendar'),
@@ -82,11 +90,12 @@ function rowsByDate(start: string, week: number, sessions: Schedule['sessions'],
   return rows.sort((a, b) => date(a).localeCompare(date(b)))
 }
 
-/** The one sentence a director needs first: does the schedule meet the level? */
-function compliance(level: string, population: string, hours: WeekHours[]): Element {
-  const off = hours.filter((w) => w.status !== 'ok')
-  if (off.length === 0) return h('p.ok', `Meets ASAM ${level} for ${population}s in every week.`)
-  return h('p.under', `Does not meet ASAM ${level} for ${population}s in ${off.length} of ${hours.length} weeks (see Hours per week and Findings).`)
+/** A week's status in words, so nothing rests on colour alone. */
+function weekStatus(week: WeekHours): string {
+  const partial = week.partial ? `partial (${week.days} days), ` : ''
+  if (week.status === 'partial') return `${partial}not judged`
+  if (week.status === 'over') return `${partial}over the range`
+  return week.status === 'ok' ? 'meets' : 'under the minimum'
 }
 
 /**

@@ -7,18 +7,18 @@ import {buildGuide, buildHandout} from '../render/build.js'
 import {renderPage} from '../render/page.js'
 import type {Schedule} from './assemble.js'
 import {binderIndex} from './binder-index.js'
-import type {Finding, WeekHours} from './checks.js'
 import type {TrackCoverage} from './coverage.js'
 import {scheduleCsv} from './csv.js'
 import {calendarEvents, calendarRecords, type CalendarRecord} from './calendar-events.js'
 import {scheduleIcs} from './ics.js'
 import {manifest, manifestName} from './manifest.js'
+import type {Verdict} from './verdict.js'
 import type {BinderFiles} from './write-binder.js'
 
 /** What a binder needs besides the schedule. */
 export interface BinderInputs {
-  hours: WeekHours[]
-  findings: Finding[]
+  /** The assembly's verdict, shown as is in index.html and curriculum.json. */
+  verdict: Verdict
   coverage: TrackCoverage[]
   crisis: string
   /** Program inputs recorded in the manifest. */
@@ -61,10 +61,10 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     files.set(`${sessionDir(session.number)}/guide.html`, page[0])
     files.set(`${sessionDir(session.number)}/handout.html`, page[1])
   }
-  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.hours, inputs.findings, inputs.coverage, sessionDir)}))
+  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir)}))
   const events = calendarEvents(schedule, slug(schedule.program.name), inputs.previous)
   files.set('schedule.ics', scheduleIcs(schedule.program, events))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, calendarRecords(events, schedule.program.timezone)), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone)), null, 2) + '\n')
   return files
 }

@@ -1,28 +1,40 @@
 /**
  * Checks on an assembled schedule: weekly hours against the ASAM level,
- * program length, empty sessions, `requires` order and pool size. Each
- * finding names the weeks it concerns.
+ * program length, empty sessions, unfilled minutes, `requires` order and
+ * pool size. Each finding names, in full, the weeks it concerns. The one
+ * verdict drawn from them is in verdict.ts.
  */
 import {defaultHourBands, type HourBands} from '../config/defaults.js'
 import type {Schedule} from './assemble.js'
 
 /** One finding. */
 export interface Finding {
-  severity: 'error' | 'warning'
-  code: 'hours-under' | 'hours-over' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'never-scheduled' | 'leftover' | 'holiday-outside'
+  /** `error` makes the verdict negative; `note` only explains the report. */
+  severity: 'error' | 'warning' | 'note'
+  code: 'hours-under' | 'hours-over' | 'no-full-week' | 'partial-week' | 'length' | 'empty-session' | 'requires-order' | 'pool-small' | 'never-scheduled' | 'leftover' | 'holiday-outside'
   message: string
   weeks: number[]
+  /** Session numbers concerned, for findings about sessions. */
+  sessions?: number[]
 }
 
 /** Hours in one program week. */
 export interface WeekHours {
   week: number
+  /** Days of the program period in this week: 7, or fewer for a short last week. */
+  days: number
   hours: number
-  status: 'ok' | 'under' | 'over'
+  /** Fewer than 7 days: shown, and not judged against the weekly minimum. */
+  partial: boolean
+  /** `partial`: a partial week under the band's top, not judged. */
+  status: 'ok' | 'under' | 'over' | 'partial'
 }
 
 /**
- * Hours per program week, from scheduled slot minutes.
+ * Hours per program week, from scheduled slot minutes. A partial week (fewer
+ * than 7 days of the program period) cannot be held to a weekly minimum, so
+ * it is only judged against the band's top: hours at or over it in fewer
+ * days are over whatever the length of the week.
  *
  * @param schedule The schedule.
  * @param bands ASAM hour bands (default: domain defaults).
@@ -36,7 +48,10 @@ export function weeklyHours(schedule: Schedule, bands: HourBands = defaultHourBa
   const [min, max] = levelRange(program.level, program.population, bands)
   return minutes.map((m, index) => {
     const hours = Math.round((m / 60) * 100) / 100
-    return {week: index + 1, hours, status: hours < min ? 'under' : hours >= max ? 'over' : 'ok'}
+    const days = Math.min(7, program.days - index * 7)
+    const partial = days < 7
+    const status = hours >= max ? 'over' : partial ? 'partial' : hours < min ? 'under' : 'ok'
+    return {week: index + 1, days, hours, partial, status}
   })
 }
 
@@ -52,37 +67,55 @@ export function levelRange(level: string, population: string, bands: HourBands =
   return [intensive, bands.partialHospitalization]
 }
 
-const weekList = (weeks: number[]) => (weeks.length === 1 ? `week ${weeks[0]}` : `weeks ${weeks.join(', ')}`)
+// Every week named: a reviewer must not have to guess what "…" hid.
+const weekList = (weeks: number[]): string => (weeks.length === 1 ? `week ${weeks[0]}` : `weeks ${weeks.join(', ')}`)
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * Run every check.
  *
  * @param schedule The schedule.
  * @param bands ASAM hour bands (optional).
- * @returns Findings, errors first.
+ * @param hours Hours per week, when already computed (default: from the schedule).
+ * @returns Findings: errors, then warnings, then notes.
  */
-export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHourBands): Finding[] {
+export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHourBands, hours: WeekHours[] = weeklyHours(schedule, bands)): Finding[] {
   const findings: Finding[] = []
   const {program} = schedule
   const [min, max] = levelRange(program.level, program.population, bands)
 
-  const hours = weeklyHours(schedule, bands)
+  const byHours = (w: WeekHours) => `week ${w.week}: ${w.hours} h`
   const under = hours.filter((w) => w.status === 'under')
   if (under.length > 0) {
     findings.push({
-      severity: 'warning',
+      severity: 'error',
       code: 'hours-under',
-      message: `${weekList(under.map((w) => w.week))} under the ASAM ${program.level} minimum of ${min} h/week for ${program.population}s (${under.map((w) => `week ${w.week}: ${w.hours} h`).join('; ')})`,
+      message: `${weekList(under.map((w) => w.week))} under the ASAM ${program.level} minimum of ${min} h/week for ${program.population}s (${under.map(byHours).join('; ')})`,
       weeks: under.map((w) => w.week)
     })
   }
   const over = hours.filter((w) => w.status === 'over')
   if (over.length > 0) {
     findings.push({
-      severity: 'warning',
+      severity: 'error',
       code: 'hours-over',
-      message: `${weekList(over.map((w) => w.week))} at or over ${max} h/week, the range of ${program.level === '1' ? 'level 2.1' : 'level 2.5 (partial hospitalization)'} (${over.map((w) => `week ${w.week}: ${w.hours} h`).join('; ')})`,
+      message: `${weekList(over.map((w) => w.week))} at or over ${max} h/week, the range of ${program.level === '1' ? 'level 2.1' : 'level 2.5 (partial hospitalization)'} (${over.map(byHours).join('; ')})`,
       weeks: over.map((w) => w.week)
+    })
+  }
+  // A program shorter than a week has no week to hold to the minimum: that
+  // is not a pass.
+  if (hours.every((w) => w.partial)) {
+    findings.push({severity: 'error', code: 'no-full-week', message: `no full week to check against the ASAM ${program.level} minimum of ${min} h/week: the program is ${plural(program.days, 'day')}`, weeks: hours.map((w) => w.week)})
+  }
+  const partial = hours.filter((w) => w.partial)
+  if (partial.length > 0) {
+    findings.push({
+      severity: 'note',
+      code: 'partial-week',
+      message: `${partial.map((w) => `week ${w.week} is partial (${w.days} of 7 days, ${w.hours} h)`).join('; ')}: shown, not judged against the ${min > 0 ? `${min} h/week ` : 'weekly '}minimum`,
+      weeks: partial.map((w) => w.week)
     })
   }
 
@@ -96,8 +129,9 @@ export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHour
     findings.push({
       severity: 'error',
       code: 'empty-session',
-      message: `${empty.length} session${empty.length === 1 ? '' : 's'} with no module (${[...new Set(empty.map((s) => `${s.group} ${s.minutes} min`))].join('; ')}): no module of that group fits the slot, in ${weekList(weeks)}`,
-      weeks
+      message: `${plural(empty.length, 'session')} with no module (${[...new Set(empty.map((s) => `${s.group} ${s.minutes} min`))].join('; ')}): no module of that group fits the slot, in ${weekList(weeks)}`,
+      weeks,
+      sessions: empty.map((s) => s.number)
     })
   }
 
@@ -118,7 +152,7 @@ export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHour
   }
   for (const [id, entry] of [...missing].sort(([a], [b]) => a.localeCompare(b))) {
     const weeks = [...entry.weeks].sort((a, b) => a - b)
-    findings.push({severity: 'warning', code: 'requires-order', message: `\`${id}\` runs in ${weekList(weeks.slice(0, 3))}${weeks.length > 3 ? ' …' : ''} before its required ${[...entry.requires].map((r) => '`' + r + '`').join(', ')} has been scheduled`, weeks})
+    findings.push({severity: 'warning', code: 'requires-order', message: `\`${id}\` runs in ${weekList(weeks)} before its required ${[...entry.requires].map((r) => '`' + r + '`').join(', ')} has been scheduled`, weeks})
   }
 
   for (const [group, pool] of schedule.tracks) {
@@ -143,8 +177,15 @@ export function checkSchedule(schedule: Schedule, bands: HourBands = defaultHour
   const leftover = schedule.sessions.filter((s) => s.leftover > 0 && s.modules.length > 0)
   if (leftover.length > 0) {
     const weeks = [...new Set(leftover.map((s) => s.week))]
-    findings.push({severity: 'warning', code: 'leftover', message: `${leftover.length} session${leftover.length === 1 ? '' : 's'} with unfilled minutes (${[...new Set(leftover.map((s) => `${s.group}: ${s.leftover} of ${s.minutes} min`))].join('; ')}), in ${weekList(weeks.slice(0, 5))}${weeks.length > 5 ? ' …' : ''}`, weeks})
+    findings.push({
+      severity: 'warning',
+      code: 'leftover',
+      message: `${plural(leftover.length, 'session')} with unfilled minutes (${[...new Set(leftover.map((s) => `${s.group}: ${s.leftover} of ${s.minutes} min`))].join('; ')}), in ${weekList(weeks)}`,
+      weeks,
+      sessions: leftover.map((s) => s.number)
+    })
   }
 
-  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+  const rank = {error: 0, warning: 1, note: 2}
+  return findings.sort((a, b) => rank[a.severity] - rank[b.severity])
 }

@@ -1,6 +1,8 @@
 /**
  * The whole assembly as one library call: program in, schedule, checks,
- * coverage and binder files out. The CLI only parses options and prints.
+ * the verdict, coverage and binder files out. The verdict is computed here,
+ * once, and every output (stdout, index.html, curriculum.json) prints it.
+ * The CLI only parses options and prints.
  */
 import type {Curriculum} from '../curriculum/load-curriculum.js'
 import {hasErrors, lintModules} from '../lint/lint.js'
@@ -11,14 +13,19 @@ import {checkSchedule, weeklyHours, type Finding, type WeekHours} from './checks
 import {coverage, type TrackCoverage} from './coverage.js'
 import type {CalendarRecord} from './calendar-events.js'
 import {holidayFindings} from './holiday-findings.js'
+import {verdict, type Verdict} from './verdict.js'
 import type {Program} from './program-schema.js'
 import type {BinderFiles} from './write-binder.js'
 
 /** Result of an assembly. */
 export interface Assembly {
   schedule: Schedule
+  /** Hours per program week (the same array as `verdict.weeks`). */
   hours: WeekHours[]
+  /** Every finding (the same array as `verdict.findings`). */
   findings: Finding[]
+  /** The one verdict every output shows. */
+  verdict: Verdict
   coverage: TrackCoverage[]
   files: BinderFiles
   /** Modules left out of the pools because they have lint errors. */
@@ -40,27 +47,34 @@ export function runAssembly(program: Program, curriculum: Curriculum, inputs: Re
   const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
   const schedule = assemble(program, usable)
   const hours = weeklyHours(schedule)
-  const findings = [...checkSchedule(schedule), ...holidayFindings(program)]
+  // Holiday warnings join the schedule's findings before the one verdict is made.
+  const rank = {error: 0, warning: 1, note: 2}
+  const findings = [...checkSchedule(schedule, undefined, hours), ...holidayFindings(program)].sort((x, y) => rank[x.severity] - rank[y.severity])
+  const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
-  const files = buildBinder(schedule, {hours, findings, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous})
-  return {schedule, hours, findings, coverage: tracks, files, excluded}
+  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous})
+  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded}
 }
 
 /**
- * The stdout summary: sessions, hours per week, compliance and coverage.
+ * The stdout summary: sessions, hours per week, the verdict, its findings
+ * and coverage. It prints the assembly's verdict; it judges nothing itself.
  *
  * @returns Text lines.
  */
 export function summary(assembly: Assembly): string {
-  const {schedule, hours, findings} = assembly
-  const values = hours.map((w) => w.hours).sort((a, b) => a - b)
+  const {schedule, verdict} = assembly
+  // The statistics are over the weeks the verdict judges; partial weeks are
+  // named on their own, so a short last week does not pass for the minimum.
+  const full = verdict.weeks.filter((w) => !w.partial)
+  const partial = verdict.weeks.filter((w) => w.partial)
+  const values = (full.length > 0 ? full : verdict.weeks).map((w) => w.hours).sort((a, b) => a - b)
   const median = values.length === 0 ? 0 : values.length % 2 ? values[(values.length - 1) / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2
-  const compliant = hours.every((w) => w.status === 'ok') && !findings.some((f) => f.code === 'length')
   const lines = [
     `${schedule.program.name}: ${schedule.sessions.length} sessions from ${schedule.sessions[0]?.date ?? '-'} to ${schedule.sessions.at(-1)?.date ?? '-'}`,
-    `hours per week: min ${values[0] ?? 0}, median ${median}, max ${values.at(-1) ?? 0}`,
-    `ASAM ${schedule.program.level} (${schedule.program.population}): ${compliant ? 'compliant' : 'NOT compliant'}`,
-    ...findings.map((f) => `${f.severity}: ${f.message}`),
+    `hours per ${partial.length > 0 && full.length > 0 ? 'full ' : ''}week: min ${values[0] ?? 0}, median ${median}, max ${values.at(-1) ?? 0}`,
+    `verdict: ${verdict.headline}`,
+    ...verdict.findings.map((f) => `${f.severity}: ${f.message}`),
     ...assembly.coverage.map((t) => `coverage: ${coverageLine(t)}`),
     ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`)
   ]
