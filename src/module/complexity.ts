@@ -12,7 +12,7 @@ export const maxModuleBytes = 10_000_000
 /** Most lines in a module. */
 export const maxModuleLines = 50_000
 
-/** Most emphasis markers and brackets (`*`, `_`, `~`, `[`, `]`) in one paragraph, list or table. */
+/** Most emphasis markers and brackets (`*`, `_`, `~`, `[`, `]`) in one paragraph, list item or table row. */
 export const maxBlockMarkers = 2_000
 
 /**
@@ -29,6 +29,11 @@ export interface ComplexityProblem {
 }
 
 const markerSet = new Set(['*', '_', '~', '[', ']'])
+// A list item marker with at most three spaces before it (after quote markers):
+// group 1 is a bullet, group 2 an ordered item's number.
+const listItem = /^(?:[ \t]*>)*[ ]{0,3}(?:([-*+])|(\d{1,9})[.)])[ \t]+\S/
+// Matched on a trimmed row; no two `[ \t]*` touch, so it cannot backtrack badly.
+const delimiterRow = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/
 // A line that ends an inline block: empty, or nothing but quote markers.
 const blankLine = /^[\s>]*$/
 
@@ -50,8 +55,9 @@ export function scanComplexity(source: string, bytes: number): ComplexityProblem
   for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lines++
   if (lines > maxModuleLines) return refuse(`${format(lines)} lines`, `at most ${format(maxModuleLines)} lines`, 1)
 
-  // Blocks are runs of non-blank lines: a paragraph, or a whole list or table
-  // (counted together, which over-estimates and so stays safe).
+  // Blocks approximate the parser's inline runs: a paragraph, a list item, a
+  // table row. Where unsure, lines are counted together, which over-estimates
+  // and so stays safe.
   let work = 0
   let block = 0
   let blockStart = 1
@@ -62,22 +68,38 @@ export function scanComplexity(source: string, bytes: number): ComplexityProblem
     block = 0
   }
   // Frontmatter is YAML, bounded by its own scan (read-yaml.ts).
-  const frontmatter = /^---\r?\n(?:[^]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source)?.[0] ?? ''
-  let line = 1
-  for (let index = frontmatter.indexOf('\n'); index !== -1; index = frontmatter.indexOf('\n', index + 1)) line++
+  const frontmatter = frontmatterText(source)
+  let line = frontmatterLines(source) + 1
   let start = frontmatter.length
+  let previous = ''
+  let previousBlank = true
+  let inList = false
+  let inTable = false
   while (start <= source.length) {
     let end = source.indexOf('\n', start)
     if (end === -1) end = source.length
     const text = source.slice(start, end)
-    if (blankLine.test(text)) close()
-    else {
+    if (blankLine.test(text)) {
+      close()
+      previousBlank = true
+      inList = false
+      inTable = false
+    } else {
+      const item = listItem.exec(text)
+      // A bullet always starts an item; `2.` only after a blank line or
+      // inside a list (it cannot interrupt a paragraph).
+      const startsItem = item !== null && (item[1] !== undefined || item[2] === '1' || previousBlank || inList)
+      if (startsItem) inList = true
+      if (!inTable && !previousBlank && text.includes('-') && delimiterRow.test(rowText(text)) && cells(previous) === cells(text) && block === countMarkers(previous)) inTable = true
+      if (startsItem || inTable) close()
       if (block === 0) blockStart = line
-      for (let index = 0; index < text.length; index++) if (markerSet.has(text[index])) block++
+      block += countMarkers(text)
       if (block > maxBlockMarkers) {
-        return refuse(`more than ${format(maxBlockMarkers)} emphasis markers and brackets (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`) in the block from line ${blockStart} to ${line}`, `at most ${format(maxBlockMarkers)} in one paragraph, list or table`, blockStart)
+        return refuse(`more than ${format(maxBlockMarkers)} emphasis markers and brackets (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`) in the block from line ${blockStart} to ${line}`, `at most ${format(maxBlockMarkers)} in one paragraph, list item or table row`, blockStart)
       }
+      previousBlank = false
     }
+    previous = text
     line++
     start = end + 1
   }
@@ -86,6 +108,45 @@ export function scanComplexity(source: string, bytes: number): ComplexityProblem
     return refuse(`blocks dense with emphasis markers and brackets (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`) throughout, up to ${format(densest.markers)} in the block at line ${densest.line}`, 'far fewer markers per paragraph, list or table', densest.line)
   }
   return undefined
+}
+
+function countMarkers(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length; index++) if (markerSet.has(text[index])) count++
+  return count
+}
+
+/** Cells in a table row, as GFM splits them (unescaped pipes, outer pipes dropped). */
+function cells(row: string): number {
+  let inner = rowText(row)
+  if (inner.startsWith('|')) inner = inner.slice(1)
+  if (inner.endsWith('|') && !inner.endsWith('\\|')) inner = inner.slice(0, -1)
+  return inner.split(/(?<!\\)\|/).length
+}
+
+/** A row without its quote markers and outer whitespace. */
+function rowText(row: string): string {
+  return row.replace(/^(?:[ \t]*>)*/, '').trim()
+}
+
+const frontmatterPattern = /^---\r?\n(?:[^]*?\r?\n)?---[ \t]*(?:\r?\n|$)/
+
+function frontmatterText(source: string): string {
+  return source.startsWith('---') ? frontmatterPattern.exec(source)?.[0] ?? '' : ''
+}
+
+/**
+ * How many lines the YAML frontmatter (with its `---` lines) takes at the top
+ * of a module: those lines are YAML, not Markdown, for every line scan.
+ *
+ * @param source Module text.
+ * @returns A line count, 0 without frontmatter.
+ */
+export function frontmatterLines(source: string): number {
+  const text = frontmatterText(source)
+  let lines = 0
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++
+  return text && !text.endsWith('\n') ? lines + 1 : lines
 }
 
 function format(value: number): string {

@@ -13,7 +13,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {frontmatterSchema, type ModuleMeta} from './frontmatter-schema.js'
 import {readFrontmatter, type Frontmatter} from './read-frontmatter.js'
-import {scanComplexity} from './complexity.js'
+import {frontmatterLines, scanComplexity} from './complexity.js'
 import {directiveTooDeep, lineDepth, maxNesting, treeDepth} from './nesting.js'
 import {splitSections, type ModuleSections} from './sections.js'
 
@@ -133,10 +133,13 @@ function parseBounded(file: VFile, source: string, bytes: number): Root | undefi
   if (complexity) return fail(complexity.reason, complexity.line, 'complexity')
 
   const lines = source.split('\n')
-  const directives = directiveTooDeep(lines)
+  // Frontmatter lines are YAML (bounded by read-yaml.ts), not lists or quotes.
+  const yamlLines = frontmatterLines(source)
+  const markdown = lines.map((line, index) => (index < yamlLines ? '' : line))
+  const directives = directiveTooDeep(markdown)
   if (directives) return fail(`Unexpected directives nested ${directives.depth} levels deep, expected at most ${maxNesting} (close each \`:::name\` block with \`:::\`)`, directives.line, 'nesting')
 
-  const depths = lines.map((line) => lineDepth(line))
+  const depths = markdown.map((line) => lineDepth(line))
   // A loop, not Math.max(...depths): spreading 100,000 lines overflows the stack.
   let deepest = 0
   for (let index = 1; index < depths.length; index++) if (depths[index] > depths[deepest]) deepest = index

@@ -37,6 +37,7 @@ export function readYaml(text: string, firstLine = 1): PositionedYaml {
   const deep = tooDeep(text)
   if (deep) {
     const lineCounter = new LineCounter()
+    lineCounter.addNewLine(0)
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1)
     const pos = lineCounter.linePos(deep.offset)
     const place = {line: firstLine - 1 + Math.max(pos.line, 1), column: Math.max(pos.col, 1)}
