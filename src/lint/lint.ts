@@ -52,6 +52,9 @@ export function lintModules(
     if (rule.scope === 'module') {
       for (const module of modules) {
         if (only && !only.has(module)) continue
+        // A module that could not be read or parsed has one message that
+        // says why; its empty tree would only make rules echo it.
+        if (!module.parsed) continue
         rule.check({module, config, options, report: (reason, place, level) => report(module, reason, place, level)})
       }
     } else {

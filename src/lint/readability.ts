@@ -25,6 +25,13 @@ export interface Readability {
   sentences: SentenceScore[]
 }
 
+/**
+ * Longest text handed to Intl.Segmenter at once. Iterating its segments costs
+ * time that grows with the square of the string's length (60 KB takes 17 s),
+ * so longer blocks are cut first, at a sentence end or a space when one is near.
+ */
+export const maxSegmentText = 2_000
+
 const sentenceSegmenter = new Intl.Segmenter('en', {granularity: 'sentence'})
 const wordSegmenter = new Intl.Segmenter('en', {granularity: 'word'})
 
@@ -58,7 +65,7 @@ export function textBlocks(nodes: readonly RootContent[]): string[] {
  */
 export function readability(blocks: readonly string[]): Readability {
   const sentences: SentenceScore[] = []
-  for (const block of blocks) {
+  for (const block of blocks.flatMap((b) => cut(b))) {
     for (const {segment} of sentenceSegmenter.segment(block)) {
       const words = [...wordSegmenter.segment(segment)].filter((w) => w.isWordLike).map((w) => w.segment)
       if (words.length === 0) continue
@@ -75,4 +82,20 @@ export function readability(blocks: readonly string[]): Readability {
   const syllables = sentences.reduce((sum, s) => sum + s.syllables, 0)
   const grade = words === 0 ? 0 : fleschKincaid({sentence: sentences.length, word: words, syllable: syllables})
   return {grade: Math.round(grade * 10) / 10, words, sentences}
+}
+
+/** A block in pieces of at most {@link maxSegmentText} characters. */
+function cut(block: string): string[] {
+  const pieces: string[] = []
+  let rest = block
+  while (rest.length > maxSegmentText) {
+    const head = rest.slice(0, maxSegmentText)
+    const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '))
+    const space = head.lastIndexOf(' ')
+    const at = sentenceEnd > maxSegmentText / 2 ? sentenceEnd + 2 : space > maxSegmentText / 2 ? space + 1 : maxSegmentText
+    pieces.push(rest.slice(0, at))
+    rest = rest.slice(at)
+  }
+  pieces.push(rest)
+  return pieces
 }

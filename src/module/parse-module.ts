@@ -13,7 +13,8 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {frontmatterSchema, type ModuleMeta} from './frontmatter-schema.js'
 import {readFrontmatter, type Frontmatter} from './read-frontmatter.js'
-import {lineDepth, maxNesting, treeDepth} from './nesting.js'
+import {frontmatterLines, scanComplexity} from './complexity.js'
+import {directiveTooDeep, lineDepth, maxNesting, treeDepth} from './nesting.js'
 import {splitSections, type ModuleSections} from './sections.js'
 
 /** A parsed session module. */
@@ -33,6 +34,12 @@ export interface SessionModule {
   hash: string
   /** The file's text, used to read exact source (e.g. directive fences). */
   source: string
+  /**
+   * False when a fatal `encoding`, `nesting` or `complexity` message stopped
+   * the parse: the tree is then empty, and lint adds nothing that would only
+   * echo that one problem (such as "Missing frontmatter").
+   */
+  parsed: boolean
 }
 
 const parser = unified()
@@ -63,6 +70,7 @@ export function parseModule(input: ModuleInput): SessionModule {
   const hash = 'sha256-' + createHash('sha256').update(bytes).digest('hex')
   const file = new VFile({path: input.path})
   let source: string
+  let decoded = true
 
   if (typeof input.value === 'string') {
     source = input.value.replace(/^\uFEFF/, '')
@@ -71,6 +79,7 @@ export function parseModule(input: ModuleInput): SessionModule {
       source = utf8.decode(input.value)
     } catch {
       source = ''
+      decoded = false
       const offset = firstInvalidUtf8(input.value)
       const message = file.message('Unexpected bytes that are not UTF-8, expected a UTF-8 text file', {
         place: offsetToPoint(input.value, offset),
@@ -83,7 +92,11 @@ export function parseModule(input: ModuleInput): SessionModule {
 
   // Line endings: CRLF is common from Windows editors; positions stay true.
   file.value = source
-  const tree = parseBounded(file, source)
+  const tree = decoded ? parseBounded(file, source, bytes.length) : undefined
+  if (!tree) {
+    const empty: Root = {type: 'root', children: []}
+    return {file, tree: empty, frontmatter: undefined, meta: undefined, schemaIssues: [], sections: splitSections(empty), hash, source, parsed: false}
+  }
   const node = tree.children[0]
   const frontmatter = node && node.type === 'yaml' ? readFrontmatter(node as Yaml) : undefined
 
@@ -99,17 +112,37 @@ export function parseModule(input: ModuleInput): SessionModule {
     }
   }
 
-  return {file, tree, frontmatter, meta, schemaIssues, sections: splitSections(tree), hash, source}
+  return {file, tree, frontmatter, meta, schemaIssues, sections: splitSections(tree), hash, source, parsed: true}
 }
 
 /**
- * Parse, refusing absurdly deep nesting before it costs minutes or overflows
- * the stack (the unified tools recurse). Problems become fatal messages.
+ * Parse, refusing absurdly deep nesting and text that would cost minutes
+ * (see complexity.ts) before the parser sees them, and catching a stack
+ * overflow should one still happen (the unified tools recurse). Problems
+ * become fatal messages.
+ *
+ * @returns The tree, or `undefined` when the module is refused outright.
  */
-function parseBounded(file: VFile, source: string): Root {
+function parseBounded(file: VFile, source: string, bytes: number): Root | undefined {
+  const fail = (reason: string, line: number, ruleId: 'complexity' | 'nesting') => {
+    const message = file.message(reason, {place: {line, column: 1}, ruleId, source: 'iop'})
+    message.fatal = true
+    return undefined
+  }
+  const complexity = scanComplexity(source, bytes)
+  if (complexity) return fail(complexity.reason, complexity.line, 'complexity')
+
   const lines = source.split('\n')
-  const depths = lines.map((line) => lineDepth(line))
-  const deepest = depths.indexOf(Math.max(0, ...depths))
+  // Frontmatter lines are YAML (bounded by read-yaml.ts), not lists or quotes.
+  const yamlLines = frontmatterLines(source)
+  const markdown = lines.map((line, index) => (index < yamlLines ? '' : line))
+  const directives = directiveTooDeep(markdown)
+  if (directives) return fail(`Unexpected directives nested ${directives.depth} levels deep, expected at most ${maxNesting} (close each \`:::name\` block with \`:::\`)`, directives.line, 'nesting')
+
+  const depths = markdown.map((line) => lineDepth(line))
+  // A loop, not Math.max(...depths): spreading 100,000 lines overflows the stack.
+  let deepest = 0
+  for (let index = 1; index < depths.length; index++) if (depths[index] > depths[deepest]) deepest = index
   if (depths[deepest] > maxNesting) {
     const message = file.message(`Unexpected nesting ${depths[deepest]} levels deep, expected at most ${maxNesting} levels of lists and quotes`, {place: {line: deepest + 1, column: 1}, ruleId: 'nesting', source: 'iop'})
     message.fatal = true
@@ -124,10 +157,8 @@ function parseBounded(file: VFile, source: string): Root {
     return tree
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    if (file.messages.some((m) => m.ruleId === 'nesting')) return {type: 'root', children: []}
-    const message = file.message(`Unexpected structure too deeply nested to process, expected at most ${maxNesting} levels of lists and quotes`, {place: {line: 1, column: 1}, ruleId: 'nesting', source: 'iop'})
-    message.fatal = true
-    return {type: 'root', children: []}
+    if (file.messages.some((m) => m.ruleId === 'nesting')) return undefined
+    return fail(`Unexpected structure too deeply nested to process, expected at most ${maxNesting} levels of lists and quotes`, 1, 'nesting')
   }
 }
 

@@ -64,7 +64,9 @@ export interface ModuleSections {
   problems: StructureProblem[]
 }
 
-const minutesSuffix = /\s*\((\d+)\s*min\)\s*$/i
+// No leading `\s*`: unanchored, it would rescan a long run of spaces from
+// every position (quadratic); titles are trimmed after the suffix is cut.
+const minutesSuffix = /\((\d+)\s*min\)\s*$/i
 
 /**
  * Split a module tree into sections.

@@ -9,6 +9,15 @@ import {visit} from 'unist-util-visit'
 import {closest} from '../../util/closest.js'
 import type {CurriculumRule} from '../rule.js'
 
+/** A link path with its percent-escapes decoded, or `undefined` when one is malformed (`%E0%A4%A`, `%zz`). */
+function decodePath(value: string): string | undefined {
+  try {
+    return decodeURI(value)
+  } catch {
+    return undefined
+  }
+}
+
 export const links: CurriculumRule = {
   id: 'links',
   scope: 'curriculum',
@@ -28,7 +37,11 @@ export const links: CurriculumRule = {
           return
         }
         if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('//') || !module.file.path) return
-        const target = decodeURI(url.split('#')[0].split('?')[0])
+        const target = decodePath(url.split('#')[0].split('?')[0])
+        if (target === undefined) {
+          report(module, `Unexpected malformed percent-escape in link \`${url.length > 80 ? url.slice(0, 79) + '…' : url}\`, expected \`%\` followed by two hex digits of UTF-8 (write a literal % as \`%25\`)`, node.position)
+          return
+        }
         if (!target) return
         const resolved = path.resolve(path.dirname(module.file.path), target)
         if (!existsSync(resolved)) {
