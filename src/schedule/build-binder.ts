@@ -61,6 +61,6 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
   files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.hours, inputs.findings, inputs.coverage, sessionDir)}))
   files.set('schedule.ics', scheduleIcs(schedule, slug(schedule.program.name)))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, [...files.keys()]), null, 2) + '\n')
   return files
 }

@@ -1,7 +1,9 @@
 /**
  * `curriculum.json`: what was scheduled, with each module's version and
  * content hash, so a program can later prove what was delivered on a date.
- * It also marks a folder as a binder this tool wrote (the overwrite guard).
+ * It also marks a folder as a binder this tool wrote: `files` lists every
+ * file of the binder, itself included, so a later run replaces exactly
+ * those and keeps anything else someone put in the folder.
  */
 import type {Schedule} from './assemble.js'
 
@@ -13,13 +15,15 @@ export const manifestName = 'curriculum.json'
  *
  * @param schedule The schedule.
  * @param inputs Inputs as given (program file path or group options).
+ * @param files The binder's other files, as relative `/`-separated paths (default none).
  * @returns A JSON-ready object with sorted, stable content.
  */
-export function manifest(schedule: Schedule, inputs: Record<string, unknown>) {
+export function manifest(schedule: Schedule, inputs: Record<string, unknown>, files: readonly string[] = []) {
   return {
     tool: 'iop-curriculum',
-    manifestVersion: 1,
+    manifestVersion: 2,
     inputs,
+    files: [...new Set([...files, manifestName])].sort(),
     program: schedule.program,
     sessions: schedule.sessions.map((s) => ({
       number: s.number,
