@@ -87,7 +87,8 @@ export function checkBinderPlace(dir: string, options: Omit<BinderTargetOptions,
   if (real === home) throw refuse('is the home folder')
   if (isInside(home, real)) throw refuse('holds the home folder')
   for (const curriculum of curriculumDirs.map(realOf)) {
-    if (real === curriculum || isInside(real, curriculum)) throw refuse(`is inside the curriculum folder ${curriculum}`)
+    if (real === curriculum) throw refuse(`is the curriculum folder ${curriculum}`)
+    if (isInside(real, curriculum)) throw refuse(`is inside the curriculum folder ${curriculum}`)
     if (isInside(curriculum, real)) throw refuse(`holds the curriculum folder ${curriculum}`)
   }
   for (let up = path.dirname(real); up !== path.dirname(up); up = path.dirname(up)) {
