@@ -337,32 +337,52 @@ describe('one run at a time per folder', () => {
   it('two real processes assembling into one folder at once leave one complete binder, and the next run is not refused', async () => {
     const parent = scratch()
     const dir = path.join(parent, 'binder')
-    const spawnRun = (start: string) =>
-      new Promise<{code: number | null; err: string}>((resolve) => {
-        const child = spawn(process.execPath, [bin, ...assemble(dir, start)], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
-        let err = ''
-        child.stderr.on('data', (chunk) => (err += chunk))
-        child.on('close', (code) => resolve({code, err}))
-      })
-    let refusedOnce = false
-    for (const round of [1, 2]) {
-      const results = await Promise.all([spawnRun('2027-01-04'), spawnRun('2027-03-01')])
-      for (const result of results) {
-        // Each run either wrote its binder or was turned away by the lock, nothing else.
-        if (result.code !== 0) {
-          expect(result.err, `round ${round}`).toContain('Unexpected assembly already writing this folder')
-          refusedOnce = true
-        }
-      }
-      expect(results.some((result) => result.code === 0), `round ${round}`).toBe(true)
-      expect(files(dir), `round ${round}`).toEqual(manifestFiles(dir))
-      expect(readdirSync(parent), `round ${round}`).toEqual(['binder'])
+    const lock = lockFileOf(dir)
+    const spawnRun = (start: string) => {
+      const child = spawn(process.execPath, [bin, ...assemble(dir, start)], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
+      let err = ''
+      child.stderr.on('data', (chunk) => (err += chunk))
+      const done = new Promise<{code: number | null; err: string}>((resolve) => child.on('close', (code) => resolve({code, err})))
+      return {child, done}
     }
+    const complete = (when: string) => {
+      expect(files(dir), when).toEqual(manifestFiles(dir))
+      expect(siblings(dir), when).toEqual([])
+    }
+
+    // The second run starts while the first holds the lock (seen on disk): it is turned away.
+    const first = spawnRun('2027-01-04')
+    const exited = first.done.then(() => false)
+    const locked = await Promise.race([
+      exited,
+      new Promise<boolean>((resolve) => {
+        const poll = setInterval(() => {
+          if (existsSync(lock)) {
+            clearInterval(poll)
+            resolve(true)
+          }
+        }, 10)
+        void exited.then(() => clearInterval(poll))
+      })
+    ])
+    expect(locked, 'the first run held a lock file while it ran').toBe(true)
+    const second = await spawnRun('2027-03-01').done
+    const firstResult = await first.done
+    expect(firstResult.code).toBe(0)
+    expect(second.code).not.toBe(0)
+    expect(second.err).toContain(`Unexpected assembly already writing this folder (process ${first.child.pid} on ${hostname()}`)
+    complete('after a run turned away')
+    expect(JSON.parse(readFileSync(path.join(dir, 'curriculum.json'), 'utf8')).program.start).toBe('2027-01-04')
+
+    // Started together: whichever order they take the lock in, each writes or is turned away.
+    const results = await Promise.all([spawnRun('2027-01-04').done, spawnRun('2027-03-01').done])
+    for (const result of results) if (result.code !== 0) expect(result.err).toContain('Unexpected assembly already writing this folder')
+    expect(results.some((result) => result.code === 0)).toBe(true)
+    complete('after two runs started together')
+
     const next = await run(assemble(dir, '2027-05-03'))
     expect(next.code).toBe(0)
-    expect(files(dir)).toEqual(manifestFiles(dir))
-    // Not asserted (it depends on timing): whether the runs overlapped at all.
-    void refusedOnce
+    complete('after the next run')
   }, 120_000)
 })
 
