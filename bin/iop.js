@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Starts the CLI; everything else lives in src/ (built to dist/).
 
-// Output piped into `head` closes early; that is not an error.
+// Output piped into `head` closes early. That is not an error, but it must
+// not end the run either: the command finishes and its exit code (1 for lint
+// errors, say) stands, so `iop lint | head` under pipefail still fails.
 process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0)
-  throw error
+  if (error.code !== 'EPIPE') throw error
 })
 
 let cli

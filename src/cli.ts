@@ -53,7 +53,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .option('--curriculum <dir>', curriculumHelp, collect)
       .option('-o, --output <file>', 'write to a file instead of stdout')
       .option('--format <format>', 'html or md', 'html')
-      .option('--force', 'overwrite an existing output file')
+      .option('--force', 'replace the file -o names (never a module or a folder)')
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md`)
       .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
   }
@@ -64,7 +64,6 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .argument('<group/id>', 'group type and module id, e.g. relapse-prevention/coping-with-cravings')
     .option('--dir <dir>', 'curriculum folder to write into', 'curriculum')
     .option('--title <title>', 'the module title')
-    .option('--force', 'overwrite an existing module file')
     .addHelpText('after', '\nExamples:\n  $ iop new relapse-prevention/money-and-recovery\n  $ iop new support/holiday-check-in --title "Holiday check-in"')
     .action((reference: string, options) => run(() => newCommand(io, reference, options)))
 
@@ -105,7 +104,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--holidays <file|dates>', 'a file of dates, or dates separated by commas')
     .option('--curriculum <dir>', curriculumHelp, collect)
     .option('--out <dir>', 'folder to write the binder into')
-    .option('--force', 'replace a folder that iop did not write')
+    .option('--force', 'write the binder into a folder holding files iop did not write, keeping them in place')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     .action((options) => run(() => assembleCommand(io, options)))
 

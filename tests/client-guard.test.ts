@@ -263,3 +263,19 @@ describe('property: refused by lint, or facilitator-marked text is in no client 
     if (process.env.FUZZ_RUNS) console.log(`client guard property: ${runs} modules, ${refused} refused by lint, ${built} built with no secret in any client output`)
   }, timeout)
 })
+
+describe('the guard is linear on long runs', () => {
+  // Sizes at which a quadratic scan would take minutes; the test timeout is the hang guard.
+  it.each([
+    ['colons', ':'.repeat(60_000), 1],
+    ['colons and spaces', ': '.repeat(30_000), 1],
+    ['fullwidth colons', '\uFF1A'.repeat(60_000), 1],
+    ['colons and zero-width spaces', ':\u200B'.repeat(30_000), 1],
+    ['a fence then spaces', ':::' + ' '.repeat(60_000) + 'x', 1],
+    ['words and colons', 'a:'.repeat(30_000), 0]
+  ])('%s (60 KB in the topic): one message at its line, or none', (_label, run, expected) => {
+    const module = lint(moduleText({topic: `${defaultBody.topic}\n\n${run}\n`}))
+    const guard = module.file.messages.filter((m) => m.ruleId === 'facilitator-directive')
+    expect(guard.length).toBe(expected)
+  }, 60_000)
+})

@@ -7,10 +7,13 @@ import {programSchema, weekdays, type Program} from '../schedule/program-schema.
 import {plainDate} from '../schedule/calendar.js'
 import {runAssembly, summary} from '../schedule/run-assembly.js'
 import {previousCalendar} from '../schedule/previous-calendar.js'
-import {checkBinderTarget, recoverBinder, writeBinder} from '../schedule/write-binder.js'
+import {checkBinderPlace, checkBinderTarget} from '../schedule/binder-target.js'
+import {recoverBinder, writeBinder} from '../schedule/write-binder.js'
+import {loadCurriculum} from '../curriculum/load-curriculum.js'
+import {withFolderLock} from '../util/folder-lock.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
-import {curriculumFor} from './curriculum-option.js'
+import {curriculumDirsFor} from './curriculum-option.js'
 import {closest} from '../util/closest.js'
 import {expectation} from '../util/zod-expectation.js'
 import {Temporal} from 'temporal-polyfill'
@@ -37,37 +40,46 @@ export interface AssembleOptions {
  * @returns The exit code: 0 when the verdict is that the program meets its
  *   level, 1 when it does not (any error finding); usage and configuration
  *   mistakes throw a UserError (exit 2).
+ * @throws {UserError} For bad options, a refused output folder, or a folder another run is writing.
  */
 export function assembleCommand(io: Io, options: AssembleOptions): number {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
   if (Boolean(options.group) === Boolean(options.program)) throw new UserError('Unexpected options, expected exactly one of --group <type> or --program <file>')
   const out = path.resolve(io.cwd, options.out)
-  if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
-  checkBinderTarget(out, options.force)
+  const curriculumDirs = curriculumDirsFor(io, options.curriculum)
+  const guard = {cwd: io.cwd, curriculumDirs}
+  // Refused places fail before the lock (whose file goes beside --out) is made.
+  checkBinderPlace(out, guard)
+  // One run at a time per folder, from the first check to the last rename.
+  return withFolderLock(out, () => {
+    if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
+    const kept = checkBinderTarget(out, {...guard, force: options.force})
 
-  const curriculum = curriculumFor(io, options.curriculum)
-  const groups = curriculum.config.groups.map((g) => g.id)
-  let program: Program
-  let inputs: Record<string, unknown>
-  if (options.program) {
-    const file = path.resolve(io.cwd, options.program)
-    program = readProgram(file, {groups})
-    // The file's own hash, so the manifest proves which program was assembled.
-    inputs = {program: path.basename(file), programHash: 'sha256-' + createHash('sha256').update(readFileSync(file)).digest('hex')}
-  } else {
-    if (!groups.includes(options.group!)) {
-      throw new UserError(`Unexpected group \`${options.group}\`, expected a group type such as ${closest(options.group!, groups).map((g) => '`' + g + '`').join(', ')}`)
+    const curriculum = loadCurriculum(curriculumDirs)
+    const groups = curriculum.config.groups.map((g) => g.id)
+    let program: Program
+    let inputs: Record<string, unknown>
+    if (options.program) {
+      const file = path.resolve(io.cwd, options.program)
+      program = readProgram(file, {groups})
+      // The file's own hash, so the manifest proves which program was assembled.
+      inputs = {program: path.basename(file), programHash: 'sha256-' + createHash('sha256').update(readFileSync(file)).digest('hex')}
+    } else {
+      if (!groups.includes(options.group!)) {
+        throw new UserError(`Unexpected group \`${options.group}\`, expected a group type such as ${closest(options.group!, groups).map((g) => '`' + g + '`').join(', ')}`)
+      }
+      program = groupProgram(io, options)
+      inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}
     }
-    program = groupProgram(io, options)
-    inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}
-  }
 
-  // The binder being replaced, so its calendar events are revised, not duplicated.
-  const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out)})
-  writeBinder(out, assembly.files, options.force)
-  io.stdout(summary(assembly))
-  io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)
-  return assembly.verdict.meets ? 0 : 1
+    // The binder being replaced, so its calendar events are revised, not duplicated.
+    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out)})
+    writeBinder(out, assembly.files, options.force, guard)
+    io.stdout(summary(assembly))
+    io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)
+    if (kept.length > 0) io.stderr(`iop: kept ${kept.length} ${kept.length === 1 ? 'entry' : 'entries'} iop did not write in ${path.relative(io.cwd, out) || out} (--force): ${kept.map((entry) => entry.path).slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}\n`)
+    return assembly.verdict.meets ? 0 : 1
+  })
 }
 
 function groupProgram(io: Io, options: AssembleOptions): Program {

@@ -6,6 +6,7 @@ import {hasErrors, lintModules} from '../lint/lint.js'
 import {buildGuide, buildHandout, type Format} from '../render/build.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
+import {isModuleFile} from '../util/module-file.js'
 import {writeFileAtomic} from '../util/write-file.js'
 import {curriculumFor} from './curriculum-option.js'
 
@@ -42,6 +43,8 @@ export function buildCommand(io: Io, kind: 'guide' | 'handout', reference: strin
   const output = build([module], {format, crisis: curriculum.config.crisis})
   if (options.output) {
     const target = path.resolve(io.cwd, options.output)
+    // --force replaces an earlier output, never an author's module.
+    if (options.force && isModuleFile(target)) throw new UserError(`${options.output}: Unexpected module file as -o, expected a new path or an earlier output (iop never replaces a module, even with --force)`)
     writeFileAtomic(target, output, {force: options.force})
     io.stderr(`iop: wrote ${path.relative(io.cwd, target) || target}\n`)
   } else io.stdout(output)

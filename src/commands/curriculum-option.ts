@@ -19,6 +19,16 @@ export function collect(value: string, previous: string[] = []): string[] {
  * @returns The loaded curriculum.
  */
 export function curriculumFor(io: Io, dirs: string[] | undefined): Curriculum {
-  const chosen = dirs && dirs.length > 0 ? dirs.map((dir) => path.resolve(io.cwd, dir)) : defaultCurriculumDirs(io.cwd)
-  return loadCurriculum(chosen)
+  return loadCurriculum(curriculumDirsFor(io, dirs))
+}
+
+/**
+ * The folders `--curriculum` names, resolved, or the default one.
+ *
+ * @param io Streams and working directory.
+ * @param dirs Values of `--curriculum` (optional).
+ * @returns Absolute folder paths.
+ */
+export function curriculumDirsFor(io: Io, dirs: string[] | undefined): string[] {
+  return dirs && dirs.length > 0 ? dirs.map((dir) => path.resolve(io.cwd, dir)) : defaultCurriculumDirs(io.cwd)
 }

@@ -1,5 +1,5 @@
 /** `iop new <group>/<id>`: start a module from templates/module.md. */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {canonicalGroups} from '../config/defaults.js'
 import {templatesDir} from '../render/page.js'
@@ -13,7 +13,6 @@ import {closest} from '../util/closest.js'
 /** Options of `iop new`. */
 export interface NewOptions {
   dir?: string
-  force?: boolean
   title?: string
 }
 
@@ -21,6 +20,7 @@ export interface NewOptions {
  * Write a new module file from the template.
  *
  * @returns The exit code.
+ * @throws {UserError} For a bad name or group, or when the module file already exists.
  */
 export function newCommand(io: Io, reference: string, options: NewOptions): number {
   const match = /^([^/]+)\/([^/]+?)(?:\.md)?$/.exec(reference)
@@ -39,7 +39,9 @@ export function newCommand(io: Io, reference: string, options: NewOptions): numb
     .replaceAll('{{group}}', group)
     .replaceAll('{{title}}', title.replace(/["\\]/g, ''))
   const file = path.join(root, group, `${id}.md`)
-  writeFileAtomic(file, text, {force: options.force})
+  // No --force: an existing module holds an author's work, which iop never replaces.
+  if (existsSync(file)) throw new UserError(`${path.relative(io.cwd, file) || file}: Unexpected existing module, expected a new id (iop new never replaces a module; rename or remove it yourself)`)
+  writeFileAtomic(file, text)
   io.stdout(`Created ${path.relative(io.cwd, file)}\nNext: fill in each section, then run \`iop lint ${path.relative(io.cwd, file)}\`.\n`)
   return 0
 }

@@ -65,6 +65,6 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
   const events = calendarEvents(schedule, slug(schedule.program.name), inputs.previous)
   files.set('schedule.ics', scheduleIcs(schedule.program, events))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone)), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone), [...files.keys()]), null, 2) + '\n')
   return files
 }

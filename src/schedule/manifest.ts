@@ -1,7 +1,9 @@
 /**
  * `curriculum.json`: what was scheduled, with each module's version and
  * content hash, so a program can later prove what was delivered on a date.
- * It also marks a folder as a binder this tool wrote (the overwrite guard),
+ * It also marks a folder as a binder this tool wrote (the overwrite guard;
+ * `files` lists every file of the binder, itself included, so a later run
+ * replaces exactly those and keeps anything else someone put in the folder),
  * and records the assembly's verdict as every other output shows it.
  */
 import type {Schedule} from './assemble.js'
@@ -18,13 +20,15 @@ export const manifestName = 'curriculum.json'
  * @param inputs Inputs as given (program file path or group options).
  * @param verdict The assembly's verdict.
  * @param calendar Records of the calendar's events, read back by the next run to revise them.
+ * @param files The binder's other files, as relative `/`-separated paths (default none).
  * @returns A JSON-ready object with sorted, stable content.
  */
-export function manifest(schedule: Schedule, inputs: Record<string, unknown>, verdict: Verdict, calendar: CalendarRecord[] = []) {
+export function manifest(schedule: Schedule, inputs: Record<string, unknown>, verdict: Verdict, calendar: CalendarRecord[] = [], files: readonly string[] = []) {
   return {
     tool: 'iop-curriculum',
-    manifestVersion: 1,
+    manifestVersion: 2,
     inputs,
+    files: [...new Set([...files, manifestName])].sort(),
     program: schedule.program,
     verdict,
     sessions: schedule.sessions.map((s) => ({
