@@ -11,25 +11,16 @@ import {chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, 
 import {hostname, tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {main} from '../src/cli.js'
 import {checkBinderPlace} from '../src/schedule/binder-target.js'
 import {recoverBinder} from '../src/schedule/write-binder.js'
 import {lockFileOf, withFolderLock} from '../src/util/folder-lock.js'
-import type {Io} from '../src/util/io.js'
+import {run} from './helpers/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = path.join(root, 'bin', 'iop.js')
 const exemplar = path.join(root, 'curriculum', 'support', 'joining-the-group.md')
 /** A compliant 90-day binder, so exit 0 means "written", whatever the verdict rules become. */
 const assemble = (out: string, start = '2027-01-04') => ['assemble', '--group', 'support', '--start', start, '--out', out]
-
-async function run(args: string[], cwd = root) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = {stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd}
-  const code = await main(args, io)
-  return {code, out: out.join(''), err: err.join('')}
-}
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), 'iop-files-'))

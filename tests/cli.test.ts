@@ -7,19 +7,10 @@ import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFil
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {main} from '../src/cli.js'
-import type {Io} from '../src/util/io.js'
+import {run} from './helpers/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const exemplar = path.join(root, 'curriculum', 'relapse-prevention', 'triggers-and-high-risk-situations.md')
-
-async function run(args: string[], cwd = root) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = {stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd}
-  const code = await main(args, io)
-  return {code, out: out.join(''), err: err.join('')}
-}
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), 'iop-cli-'))

@@ -22,6 +22,7 @@ import {runAssembly} from '../src/schedule/run-assembly.js'
 import {readYaml} from '../src/util/read-yaml.js'
 import {UserError} from '../src/util/user-error.js'
 import {modulePath, moduleText} from './helpers/module-text.js'
+import {twoWeekProgram} from './helpers/program-text.js'
 
 const hangGuard = 60_000
 
@@ -55,18 +56,7 @@ function run(unit: string, bytes: number): string {
   return unit.repeat(Math.ceil(bytes / unit.length))
 }
 
-const programText = `name: Hostile input program
-start: 2027-01-04
-days: 14
-population: adult
-level: "2.1"
-blocks:
-  - weeks: [1, 2]
-    meets: [mon, wed]
-    at: "18:00"
-    groups:
-      - {group: relapse-prevention, minutes: 90}
-`
+const programText = twoWeekProgram('Hostile input program')
 
 describe('a module the parser would take minutes on is refused at the module', () => {
   // Before the fix a bare parse of each took 10 s to minutes at these sizes

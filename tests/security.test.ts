@@ -31,6 +31,7 @@ import {checkSafeSegment} from '../src/util/safe-path.js'
 import {UserError} from '../src/util/user-error.js'
 import {writeFileAtomic} from '../src/util/write-file.js'
 import {defaultBody, modulePath, moduleText, type ModuleParts} from './helpers/module-text.js'
+import {twoWeekProgram} from './helpers/program-text.js'
 
 // ---------------------------------------------------------------------------
 // Shared helpers
@@ -433,18 +434,7 @@ function leakCurriculum(dir: string, reverse = false) {
   return {secrets, brokenSecret}
 }
 
-const programText = `name: Security test program
-start: 2027-01-04
-days: 14
-population: adult
-level: "2.1"
-blocks:
-  - weeks: [1, 2]
-    meets: [mon, wed]
-    at: "18:00"
-    groups:
-      - {group: relapse-prevention, minutes: 90}
-`
+const programText = twoWeekProgram('Security test program')
 
 function assembleLeakBinder(dir = tempDir(), reverse = false) {
   const {secrets, brokenSecret} = leakCurriculum(dir, reverse)
