@@ -15,6 +15,8 @@ import {lintCommand} from './commands/lint.js'
 import {newCommand} from './commands/new.js'
 import {listCommand} from './commands/list.js'
 import {schemaCommand} from './commands/schema.js'
+import {formCommand} from './commands/form.js'
+import {scheduleCommand} from './commands/schedule.js'
 import {processIo, type Io} from './util/io.js'
 import {UserError} from './util/user-error.js'
 
@@ -57,6 +59,35 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md`)
       .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
   }
+
+  const forms = {fidelity: ['a fidelity checklist of a module (delivered as written?)', 'html or md'], note: ['a blank group-note template of a module (DAP, BIRP, SOAP or GIRP)', 'html or text'], 'sign-in': ['a blank sign-in sheet of a module, with a 42 CFR Part 2 notice', 'html']} as const
+  for (const [kind, [description, formats]] of Object.entries(forms) as Array<[keyof typeof forms, (typeof forms)[keyof typeof forms]]>) {
+    const command = program
+      .command(kind)
+      .description(`${description}; blank forms, never client data`)
+      .argument('<module>', 'a module id or a path to a module file')
+      .option('--curriculum <dir>', curriculumHelp, collect)
+      .option('-o, --output <file>', 'write to a file instead of stdout')
+      .option('--format <format>', formats, 'html')
+      .option('--force', 'replace the file -o names (never a module or a folder)')
+    if (kind === 'note') command.option('--note-format <format>', 'dap, birp, soap or girp (default: noteFormat in iop.config.yaml, else birp)').option('--members <n>', 'blank member parts (default: noteMembers, else 3)')
+    if (kind === 'sign-in') command.option('--rows <n>', 'blank rows (default: signInRows, else 12)')
+    command
+      .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html${kind === 'note' ? '\n  $ iop note coping-with-cravings --note-format dap --format text' : ''}`)
+      .action((reference: string, options) => run(() => formCommand(io, kind, reference, options)))
+  }
+
+  program
+    .command('schedule')
+    .description("a joiner's personal schedule from a join date through the stay: a client handout and an .ics with the program calendar's UIDs")
+    .option('--program <file>', 'a program file (docs/programs.md)')
+    .option('--join <date>', 'the join date, YYYY-MM-DD')
+    .option('--out <dir>', 'folder to write joiner-DATE.html and joiner-DATE.ics into')
+    .option('--binder <dir>', "the program's binder, so each event keeps that calendar's SEQUENCE")
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('--force', 'replace joiner files written before')
+    .addHelpText('after', '\nExamples:\n  $ iop schedule --program examples/evening-program.yaml --join 2027-01-21 --out joiners')
+    .action((options) => run(() => scheduleCommand(io, options)))
 
   program
     .command('new')
@@ -105,6 +136,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--curriculum <dir>', curriculumHelp, collect)
     .option('--out <dir>', 'folder to write the binder into')
     .option('--force', 'write the binder into a folder holding files iop did not write, keeping them in place')
+    .option('--note-format <format>', 'group-note templates: dap, birp, soap or girp (default: noteFormat in iop.config.yaml, else birp)')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     .action((options) => run(() => assembleCommand(io, options)))
 

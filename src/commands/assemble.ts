@@ -10,6 +10,7 @@ import {previousCalendar} from '../schedule/previous-calendar.js'
 import {checkBinderPlace, checkBinderTarget} from '../schedule/binder-target.js'
 import {recoverBinder, writeBinder} from '../schedule/write-binder.js'
 import {loadCurriculum} from '../curriculum/load-curriculum.js'
+import {noteFormatOption} from '../forms/form-options.js'
 import {withFolderLock} from '../util/folder-lock.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
@@ -32,6 +33,7 @@ export interface AssembleOptions {
   holidays?: string
   out?: string
   force?: boolean
+  noteFormat?: string
 }
 
 /**
@@ -73,7 +75,7 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
     }
 
     // The binder being replaced, so its calendar events are revised, not duplicated.
-    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out)})
+    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out), ...(options.noteFormat && {forms: {noteFormat: noteFormatOption(options.noteFormat)}})})
     writeBinder(out, assembly.files, options.force, guard)
     io.stdout(summary(assembly))
     io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)

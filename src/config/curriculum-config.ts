@@ -7,6 +7,7 @@ import {readFileSync, existsSync} from 'node:fs'
 import path from 'node:path'
 import {z} from 'zod'
 import {canonicalGroups, defaultCrisisText} from './defaults.js'
+import {defaultFormSettings, maxNoteMembers, maxSignInRows, noteFormats, type FormSettings} from '../forms/form-options.js'
 import {closest} from '../util/closest.js'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
@@ -25,6 +26,8 @@ export interface CurriculumConfig {
   crisis: string
   /** Per-rule severity and options. */
   rules: Record<string, RuleSetting>
+  /** Group-note template format, blank member blocks per note, rows per sign-in sheet (src/forms/form-options.ts). */
+  forms: FormSettings
 }
 
 const severity = z.enum(['off', 'warn', 'error'])
@@ -32,7 +35,10 @@ const configSchema = z
   .object({
     groups: z.array(z.object({id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), title: z.string().min(1)}).strict()).default([]),
     crisis: z.string().min(1).optional(),
-    rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({})
+    rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({}),
+    noteFormat: z.enum(noteFormats).optional(),
+    noteMembers: z.number().int().min(1).max(maxNoteMembers).optional(),
+    signInRows: z.number().int().min(1).max(maxSignInRows).optional()
   })
   .strict()
 
@@ -53,7 +59,8 @@ export function defaultConfig(): CurriculumConfig {
   return {
     groups: canonicalGroups.map((id) => ({id, title: groupTitle(id)})),
     crisis: defaultCrisisText,
-    rules: {}
+    rules: {},
+    forms: {...defaultFormSettings}
   }
 }
 
@@ -115,6 +122,8 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
     }
     if (result.data.crisis) config.crisis = result.data.crisis
     Object.assign(config.rules, result.data.rules)
+    const {noteFormat, noteMembers, signInRows} = result.data
+    config.forms = {...config.forms, ...(noteFormat && {noteFormat}), ...(noteMembers && {noteMembers}), ...(signInRows && {signInRows})}
   }
   return config
 }

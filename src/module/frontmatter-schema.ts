@@ -26,6 +26,12 @@ export const frontmatterSchema = z
     requires: z.array(kebabId).default([]),
     tags: z.array(kebabId).default([]),
     approaches: z.array(kebabId).min(1),
+    asam_dimensions: z
+      .array(z.number().int('a whole number from 1 to 6').min(1).max(6))
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'each dimension once')
+      .optional()
+      .describe('ASAM Criteria dimensions (3rd ed.) the session addresses, 1-6: 1 acute intoxication and withdrawal potential; 2 biomedical conditions; 3 emotional, behavioral or cognitive conditions; 4 readiness to change; 5 relapse or continued-use potential; 6 recovery or living environment. Printed on group-note templates.'),
     materials: z.array(text).default([]),
     version: z.string().regex(semver, 'a semver version such as `1.0.0`'),
     authors: z.array(text).min(1),

@@ -29,7 +29,13 @@ export interface BuildOptions {
   title?: string
 }
 
-function checkBuildable(modules: readonly SessionModule[]): void {
+/**
+ * Refuse modules that must not be built: none, a client-safety problem, or lint errors.
+ *
+ * @param modules Modules of one output.
+ * @throws {UserError} Naming the first problem.
+ */
+export function checkBuildable(modules: readonly SessionModule[]): void {
   if (modules.length === 0) throw new UserError('Unexpected empty list of modules, expected at least one')
   for (const module of modules) {
     const unsafe = clientSafetyProblems(module)[0]

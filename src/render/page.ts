@@ -25,7 +25,7 @@ function template(name: string): string {
 }
 
 /** The kinds of page, each with its own stylesheet. */
-export type PageKind = 'guide' | 'handout' | 'binder'
+export type PageKind = 'guide' | 'handout' | 'binder' | 'form'
 
 /**
  * The Content-Security-Policy for a page whose only active content is `css`.

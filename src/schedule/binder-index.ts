@@ -71,11 +71,16 @@ export function binderIndex(schedule: Schedule, verdict: Verdict, tracks: TrackC
             h('td', schedule.groupTitles.get(s.group) ?? s.group),
             h('td', s.modules.length > 0 ? s.modules.map((m) => m.meta!.title).join(' + ') : 'none'),
             ...(staffed ? [h('td', s.room ?? ''), h('td', s.facilitator ?? '')] : []),
-            h('td', s.modules.length > 0 ? [h('a', {href: `${sessionDir(s.number)}/guide.html`}, 'guide'), ' · ', h('a', {href: `${sessionDir(s.number)}/handout.html`}, 'handouts')] : [])
+            h('td', s.modules.length > 0 ? [h('a', {href: `${sessionDir(s.number)}/guide.html`}, 'guide'), ' · ', h('a', {href: `${sessionDir(s.number)}/handout.html`}, 'handouts'), ...formLinks(sessionDir(s.number))] : [])
           ])))
       ])
     ])
   ]
+}
+
+/** Links to a session's forms (src/forms/build-forms.ts names the files). */
+function formLinks(dir: string): Array<Element | string> {
+  return [['fidelity.html', 'fidelity'], ['note.html', 'note'], ['note.txt', 'note (text)'], ['sign-in.html', 'sign-in']].flatMap(([file, label]) => [' · ', h('a', {href: `${dir}/${file}`}, label)])
 }
 
 /** Program week of a date (7 days from the start, from 1). */

@@ -3,6 +3,8 @@
  * guide and handouts per session, the calendar, the CSV and the manifest.
  * Each module is rendered once however often it runs.
  */
+import {sessionForms} from '../forms/build-forms.js'
+import {defaultFormSettings, type FormSettings} from '../forms/form-options.js'
 import {buildGuide, buildHandout} from '../render/build.js'
 import {renderPage} from '../render/page.js'
 import type {Schedule} from './assemble.js'
@@ -25,6 +27,8 @@ export interface BinderInputs {
   inputs: Record<string, unknown>
   /** Calendar records of the binder this one replaces, if any. */
   previous?: readonly CalendarRecord[]
+  /** Note format, member parts and sign-in rows of each session's forms (default: BIRP, 3, 12). */
+  forms?: FormSettings
 }
 
 /**
@@ -50,6 +54,7 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
   }
   // Sessions with the same modules share the rendered pages.
   const pages = new Map<string, [string, string]>()
+  const forms = inputs.forms ?? {...defaultFormSettings}
   for (const session of schedule.sessions) {
     if (session.modules.length === 0) continue
     const key = session.modules.map((m) => m.meta!.id).join(' ')
@@ -60,11 +65,12 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     }
     files.set(`${sessionDir(session.number)}/guide.html`, page[0])
     files.set(`${sessionDir(session.number)}/handout.html`, page[1])
+    for (const [name, text] of sessionForms(schedule, session, forms)) files.set(`${sessionDir(session.number)}/${name}`, text)
   }
   files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir)}))
   const events = calendarEvents(schedule, slug(schedule.program.name), inputs.previous)
   files.set('schedule.ics', scheduleIcs(schedule.program, events))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone), [...files.keys()]), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone), [...files.keys()], forms), null, 2) + '\n')
   return files
 }

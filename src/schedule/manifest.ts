@@ -6,6 +6,7 @@
  * replaces exactly those and keeps anything else someone put in the folder),
  * and records the assembly's verdict as every other output shows it.
  */
+import type {FormSettings} from '../forms/form-options.js'
 import type {Schedule} from './assemble.js'
 import type {CalendarRecord} from './calendar-events.js'
 import type {Verdict} from './verdict.js'
@@ -21,9 +22,10 @@ export const manifestName = 'curriculum.json'
  * @param verdict The assembly's verdict.
  * @param calendar Records of the calendar's events, read back by the next run to revise them.
  * @param files The binder's other files, as relative `/`-separated paths (default none).
+ * @param forms The settings each session's forms were made with: which note format, how many member parts and sign-in rows (optional).
  * @returns A JSON-ready object with sorted, stable content.
  */
-export function manifest(schedule: Schedule, inputs: Record<string, unknown>, verdict: Verdict, calendar: CalendarRecord[] = [], files: readonly string[] = []) {
+export function manifest(schedule: Schedule, inputs: Record<string, unknown>, verdict: Verdict, calendar: CalendarRecord[] = [], files: readonly string[] = [], forms?: FormSettings) {
   return {
     tool: 'iop-curriculum',
     manifestVersion: 2,
@@ -31,6 +33,7 @@ export function manifest(schedule: Schedule, inputs: Record<string, unknown>, ve
     files: [...new Set([...files, manifestName])].sort(),
     program: schedule.program,
     verdict,
+    ...(forms && {forms: {noteFormat: forms.noteFormat, noteMembers: forms.noteMembers, signInRows: forms.signInRows}}),
     sessions: schedule.sessions.map((s) => ({
       number: s.number,
       date: s.date,

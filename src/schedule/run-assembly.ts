@@ -5,6 +5,7 @@
  * The CLI only parses options and prints.
  */
 import type {Curriculum} from '../curriculum/load-curriculum.js'
+import type {FormSettings} from '../forms/form-options.js'
 import {hasErrors, lintModules} from '../lint/lint.js'
 import {assemble, type Schedule} from './assemble.js'
 import {buildBinder} from './build-binder.js'
@@ -38,10 +39,11 @@ export interface Assembly {
  * @param program A validated program.
  * @param curriculum The module library; it is linted here, and modules with errors are left out.
  * @param inputs What to record as the inputs in the manifest.
- * @param options `previous`: calendar records of the binder being replaced (see previousCalendar), to revise its events.
+ * @param options `previous`: calendar records of the binder being replaced (see previousCalendar), to revise its events;
+ *   `forms`: form settings that override the curriculum config's (such as `--note-format`).
  * @returns The assembly.
  */
-export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]} = {}): Assembly {
+export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]; forms?: Partial<FormSettings>} = {}): Assembly {
   lintModules(curriculum.modules, curriculum.config)
   const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
   const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
@@ -52,7 +54,7 @@ export function runAssembly(program: Program, curriculum: Curriculum, inputs: Re
   const findings = [...checkSchedule(schedule, undefined, hours), ...holidayFindings(program)].sort((x, y) => rank[x.severity] - rank[y.severity])
   const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
-  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous})
+  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}})
   return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded}
 }
 
