@@ -112,7 +112,7 @@ const serializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkS
  * @returns GFM text.
  */
 export function fidelityChecklistMarkdown(session: FormSession): string {
-  const box = (words: string[]) => words.map((w) => `[ ] ${w}`).join(' ')
+  const box = (words: string[]) => words.map((w) => `☐ ${w}`).join(' ')
   const children: MdContent[] = [
     heading(1, title(session)),
     paragraph('For the facilitator and supervisor: was the session delivered as written? Tick one box per line. This form is about the session; write no client names on it.'),
