@@ -248,3 +248,70 @@ describe('golden forms', () => {
     })
   }
 })
+
+describe('the form commands', () => {
+  it('iop fidelity prints a checklist as Markdown; iop note and iop sign-in print HTML or text', async () => {
+    const {run} = await import('./helpers/run-cli.js')
+    const md = await run(['fidelity', 'coping-with-cravings', '--format', 'md'])
+    expect(md.code).toBe(0)
+    expect(md.out).toContain('# Fidelity checklist: Coping with Cravings')
+    const note = await run(['note', 'coping-with-cravings', '--note-format', 'GIRP', '--format', 'text'])
+    expect(note.code).toBe(0)
+    expect(note.out).toContain('GROUP NOTE (GIRP)')
+    const sheet = await run(['sign-in', 'coping-with-cravings', '--rows', '3'])
+    expect(sheet.code).toBe(0)
+    expect(sheet.out.match(/<td class="number">/g)).toHaveLength(3)
+  })
+
+  it('bad form flags are usage mistakes (exit 2)', async () => {
+    const {run} = await import('./helpers/run-cli.js')
+    expect((await run(['note', 'coping-with-cravings', '--note-format', 'xyz'])).err).toContain('expected one of dap, birp, soap, girp')
+    expect((await run(['note', 'coping-with-cravings', '--format', 'md'])).code).toBe(2)
+    expect((await run(['sign-in', 'coping-with-cravings', '--rows', '0'])).code).toBe(2)
+    expect((await run(['schedule', '--program', 'examples/evening-program.yaml', '--out', 'x'])).err).toContain('Missing --join')
+  })
+
+  it('iop schedule writes the handout and calendar, and never overwrites without --force', async () => {
+    const {mkdtempSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {run} = await import('./helpers/run-cli.js')
+    const out = mkdtempSync(path.join(tmpdir(), 'iop-joiner-'))
+    const args = ['schedule', '--program', 'examples/evening-program.yaml', '--join', '2027-01-19', '--out', out]
+    const first = await run(args)
+    expect(first.code).toBe(0)
+    expect(first.out).toBe('71 sessions from 2027-01-19 to 2027-04-04 (the end of the program period)\n')
+    expect(readFileSync(path.join(out, 'joiner-2027-01-19.ics'), 'utf8')).toContain('BEGIN:VCALENDAR')
+    const again = await run(args)
+    expect(again.code).toBe(2)
+    expect(again.err).toContain('Unexpected existing file')
+    expect((await run([...args, '--force'])).code).toBe(0)
+  })
+
+  it('noteFormat, noteMembers and signInRows come from iop.config.yaml; a bad value names its line', async () => {
+    const {mkdtempSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {loadConfig} = await import('../src/config/curriculum-config.js')
+    const dir = mkdtempSync(path.join(tmpdir(), 'iop-forms-config-'))
+    writeFileSync(path.join(dir, 'iop.config.yaml'), 'noteFormat: dap\nnoteMembers: 6\nsignInRows: 20\n')
+    expect(loadConfig([dir]).forms).toEqual({noteFormat: 'dap', noteMembers: 6, signInRows: 20})
+    writeFileSync(path.join(dir, 'iop.config.yaml'), 'crisis: Call 988.\nnoteFormat: narrative\n')
+    expect(() => loadConfig([dir])).toThrow(/iop\.config\.yaml:2:13: Unexpected value at `noteFormat`/)
+  })
+})
+
+describe('asam_dimensions', () => {
+  it('accepts unique whole numbers 1-6 and refuses anything else', async () => {
+    const {frontmatterSchema} = await import('../src/module/frontmatter-schema.js')
+    const meta = {...evening.schedule.sessions[0].modules[0].meta!}
+    expect(frontmatterSchema.safeParse({...meta, asam_dimensions: [1, 6]}).success).toBe(true)
+    for (const bad of [[0], [7], [2.5], [3, 3], [], ['5']]) expect(frontmatterSchema.safeParse({...meta, asam_dimensions: bad}).success, JSON.stringify(bad)).toBe(false)
+    const {asam_dimensions: _, ...without} = meta
+    expect(frontmatterSchema.safeParse(without).success).toBe(true)
+  })
+
+  it('is set on every bundled module', () => {
+    const bundled = loadCurriculum([path.join(root, 'curriculum')])
+    expect(bundled.modules.length).toBe(72)
+    for (const m of bundled.modules) expect(m.meta!.asam_dimensions?.length, m.meta!.id).toBeGreaterThan(0)
+  })
+})
