@@ -103,6 +103,8 @@ export function groupNoteHtml(session: FormSession, format: NoteFormat, members:
     body.push(
       h('section.member', [
         h('h2', `Member part ${n} of ${members} (${formatName(format)})`),
+        // A page filed in a member's chart still names its session.
+        h('p.session-line', [session.group, session.date ?? '', session.start ?? '', content.topic].filter(Boolean).join(' · ')),
         h('p.field', [h('span.label', clientIdentifierLabel), blank()]),
         h('p.field', [h('span.label', 'Attendance'), h('span', ' present for ______ of ' + session.minutes + ' min')]),
         ...notePrompts[format].flatMap((part) => [h('h3', part.label), h('p.prompt', part.prompt), ruledLines(3)]),
