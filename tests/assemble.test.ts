@@ -59,7 +59,7 @@ describe('iop assemble --group (the issue’s acceptance runs)', () => {
     expect(events.at(-1)!.startDate.toString()).toBe('2027-04-02T18:00:00')
     expect(readFileSync(path.join(dir, 'schedule.csv'), 'utf8').trim().split('\r\n')).toHaveLength(40)
     expect(readdirSync(path.join(dir, 'sessions'))).toHaveLength(39)
-    expect(readdirSync(path.join(dir, 'sessions', '01-2027-01-04')).sort()).toEqual(['guide.html', 'handout.html'])
+    expect(readdirSync(path.join(dir, 'sessions', '01-2027-01-04')).sort()).toEqual(['fidelity.html', 'guide.html', 'handout.html', 'note.html', 'note.txt', 'sign-in.html'])
     const manifest = JSON.parse(readFileSync(path.join(dir, 'curriculum.json'), 'utf8'))
     expect(manifest.sessions).toHaveLength(39)
     expect(manifest.sessions[0].modules[0]).toMatchObject({id: 'triggers-and-high-risk-situations', version: curriculum.byId.get('triggers-and-high-risk-situations')!.meta!.version})

@@ -62,10 +62,10 @@ export function joinerSchedule(schedule: Schedule, join: string, options: Joiner
   const stayEnd = plainDate(day).add({days: program.days - 1}).toString()
   const until = stayEnd < last ? stayEnd : last
   const sessions = schedule.sessions.filter((s) => s.date >= day && s.date <= until)
-  const uids = new Set(sessions.map((s) => `${s.date} ${s.start} ${s.group}`))
+  const keys = new Set(sessions.map((s) => `${s.date} ${s.start} ${s.group}`))
   const events = calendarEvents(schedule, slug(program.name), options.previous).filter((e) => e.status === 'confirmed' && e.date >= day && e.date <= until)
   // Each session has exactly one event: the same key makes the same UID.
-  if (events.length !== uids.size) throw new Error('joiner events do not match sessions')
+  if (events.length !== keys.size) throw new Error('joiner events do not match sessions')
   const pastPeriod = stayEnd > last
   const html = joinerHtml(schedule, day, until, pastPeriod, sessions, options.crisis ?? defaultCrisisText)
   return {join: day, until, pastPeriod, sessions, events, html, ics: scheduleIcs(program, events)}
