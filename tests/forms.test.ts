@@ -171,6 +171,7 @@ describe('no client data', () => {
       expect(() => formSettings(options), key).toThrow(UserError)
     }
     expect(() => buildForm('note', module, {noteMembers: ['Jane Doe'] as never})).toThrow(UserError)
+    expect(() => joinerSchedule(evening.schedule, '2027-01-19', {name: 'Jane Doe'} as never)).toThrow(/takes no client information/)
   })
 
   it('the public form functions take only curriculum, schedules and settings', () => {

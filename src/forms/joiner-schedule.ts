@@ -52,9 +52,11 @@ export interface JoinerSchedule {
  * @param join The join date, `YYYY-MM-DD`, inside the program period.
  * @param options Crisis text and previous calendar records (optional).
  * @returns Sessions, events, the handout and the calendar.
- * @throws {UserError} When the date is not a date in the program period.
+ * @throws {UserError} When the date is not a date in the program period, or for an unknown option (such as a name).
  */
 export function joinerSchedule(schedule: Schedule, join: string, options: JoinerOptions = {}): JoinerSchedule {
+  const unknown = Object.keys(options ?? {}).filter((key) => key !== 'crisis' && key !== 'previous')
+  if (unknown.length > 0) throw new UserError(`Unexpected option ${unknown.map((k) => '`' + k + '`').join(', ')}, expected only crisis or previous (a joiner's schedule is the same for everyone: iop takes no client information)`)
   const {program} = schedule
   const day = plainDate(join, '--join date').toString()
   const last = lastDay(program)
