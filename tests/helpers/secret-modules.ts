@@ -50,7 +50,9 @@ export const secretModuleArb: fc.Arbitrary<SecretModule> = fc.record({handouts: 
   for (const region of regions) {
     const secret = `SECRET${region.token}`
     const lines = region.kind === 'block' ? [':::facilitator', secret, ':::'] : region.kind === 'fence' ? [region.fence.open, secret, region.fence.close] : [`<${region.html.tag} ${region.html.attribute}>`, '', secret, '', `</${region.html.tag}>`]
-    blocks[region.handout % handouts].push(nestings[region.nesting](lines))
+    // A well-formed block stands on its own lines: in a table cell or inline it is a malformed one.
+    const nesting = region.kind === 'block' && (region.nesting === 'tableCell' || region.nesting === 'inline') ? 'plain' : region.nesting
+    blocks[region.handout % handouts].push(nestings[nesting](lines))
     secrets.push(secret)
   }
   const titles = ['My Triggers', 'My Plan', 'My People']
