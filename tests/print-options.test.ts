@@ -5,7 +5,7 @@
  * PDF dates, the session agenda in clock time across modules, weekday
  * beside dates in the binder, and the manifest naming added PDFs.
  */
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -96,6 +96,22 @@ describe('format and paper options', () => {
     expect(paperOption('A4')).toBe('a4')
     expect(() => paperOption('b5')).toThrow(/Unexpected --paper b5, expected `letter` or `a4`/)
   })
+  it('iop.config.yaml may set the paper; --paper wins', async () => {
+    const curriculumDir = path.join(dir, 'a4-curriculum')
+    mkdirSync(path.join(curriculumDir, 'relapse-prevention'), {recursive: true})
+    writeFileSync(path.join(curriculumDir, 'iop.config.yaml'), 'paper: a4\n')
+    writeFileSync(path.join(curriculumDir, 'relapse-prevention', 'coping-with-cravings.md'), readFileSync(path.join(bundledCurriculumDir, 'relapse-prevention', 'coping-with-cravings.md')))
+    const a4 = await run(['handout', 'coping-with-cravings', '--curriculum', curriculumDir])
+    expect(a4.code, a4.err).toBe(0)
+    expect(a4.out).toContain('@page { size: A4; }')
+    const letter = await run(['handout', 'coping-with-cravings', '--curriculum', curriculumDir, '--paper', 'letter'])
+    expect(letter.out).not.toContain('@page { size: A4; }')
+    writeFileSync(path.join(curriculumDir, 'iop.config.yaml'), 'paper: b5\n')
+    const bad = await run(['handout', 'coping-with-cravings', '--curriculum', curriculumDir])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/iop\.config\.yaml:1:8: Unexpected value at `paper`/)
+  })
+
   it('sets the paper in the page CSS, which the page CSP allows by hash', () => {
     const letter = renderPage({title: 't', kind: 'guide', body: []})
     const a4 = renderPage({title: 't', kind: 'guide', body: [], paper: 'a4'})

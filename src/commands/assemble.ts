@@ -59,7 +59,8 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
   const guard = {cwd: io.cwd, curriculumDirs}
   // Refused places fail before the lock (whose file goes beside --out) is made.
   checkBinderPlace(out, guard)
-  const paper = paperOption(options.paper)
+  // A bad --paper fails first; iop.config.yaml's paper applies when none is given.
+  paperOption(options.paper)
   // Without a browser the run stops here, before anything is assembled or written.
   const executablePath = options.pdf ? requireChromium() : undefined
   const prepare = () => {
@@ -67,6 +68,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
     const kept = checkBinderTarget(out, {...guard, force: options.force})
 
     const curriculum = loadCurriculum(curriculumDirs)
+    const paper = paperOption(options.paper, curriculum.config.paper)
     const groups = curriculum.config.groups.map((g) => g.id)
     let program: Program
     let inputs: Record<string, unknown>
@@ -86,7 +88,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
     // The binder being replaced, so its calendar events are revised, not duplicated.
     const started = performance.now()
     const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out), paper})
-    return {assembly, kept, crisis: curriculum.config.crisis, htmlSeconds: (performance.now() - started) / 1000}
+    return {assembly, kept, paper, crisis: curriculum.config.crisis, htmlSeconds: (performance.now() - started) / 1000}
   }
   const finish = ({assembly, kept}: ReturnType<typeof prepare>, pdfs?: ReadonlyMap<string, Uint8Array>) => {
     writeBinder(out, pdfs ? addBinderFiles(assembly.files, pdfs) : assembly.files, options.force, guard)
@@ -105,13 +107,13 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
   let pdfs: Map<string, Uint8Array>
   try {
     const {schedule, verdict, coverage} = prepared.assembly
-    pdfs = await printBinderPdfs(schedule, {verdict, coverage, crisis: prepared.crisis, sessionDir: sessionFolder(schedule), paper}, {executablePath, onProgress: progress.update})
+    pdfs = await printBinderPdfs(schedule, {verdict, coverage, crisis: prepared.crisis, sessionDir: sessionFolder(schedule), paper: prepared.paper}, {executablePath, onProgress: progress.update})
   } finally {
     progress.stop()
   }
   const code = withFolderLock(out, () => finish(prepared, pdfs))
   const binderPdf = pdfs.get(binderPdfName)
-  io.stderr(`iop: wrote ${binderPdfName} (${binderPdf ? pdfPageCount(binderPdf) : 0} pages, ${paper === 'a4' ? 'A4' : 'Letter'}) and ${pdfs.size - 1} session packets in ${((performance.now() - started) / 1000).toFixed(1)} s; the HTML binder took ${prepared.htmlSeconds.toFixed(1)} s\n`)
+  io.stderr(`iop: wrote ${binderPdfName} (${binderPdf ? pdfPageCount(binderPdf) : 0} pages, ${prepared.paper === 'a4' ? 'A4' : 'Letter'}) and ${pdfs.size - 1} session packets in ${((performance.now() - started) / 1000).toFixed(1)} s; the HTML binder took ${prepared.htmlSeconds.toFixed(1)} s\n`)
   return code
 }
 

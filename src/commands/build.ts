@@ -30,8 +30,9 @@ export interface BuildCommandOptions {
  */
 export async function buildCommand(io: Io, kind: 'guide' | 'handout', reference: string, options: BuildCommandOptions): Promise<number> {
   const format = outputFormat(options.format, options.output, ['html', 'md', 'pdf'])
-  const paper = paperOption(options.paper)
+  paperOption(options.paper)
   const curriculum = curriculumFor(io, options.curriculum)
+  const paper = paperOption(options.paper, curriculum.config.paper)
   const module = resolveModule(curriculum, path.isAbsolute(reference) || !reference.includes('/') ? reference : path.resolve(io.cwd, reference))
   // A file outside the curriculum (a draft, a copy) is checked against the
   // library for `requires`, but a module with its own id does not clash with itself.

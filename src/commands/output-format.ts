@@ -32,12 +32,13 @@ export function outputFormat(format: string | undefined, output: string | undefi
 /**
  * The paper size.
  *
- * @param value The `--paper` value (optional; Letter when absent).
+ * @param value The `--paper` value (optional).
+ * @param configured The paper `iop.config.yaml` names (optional; Letter when neither is given).
  * @returns The paper.
  * @throws {UserError} For anything but `letter` or `a4`.
  */
-export function paperOption(value: string | undefined): Paper {
-  const paper = paperOf(value)
+export function paperOption(value: string | undefined, configured?: Paper): Paper {
+  const paper = value === undefined ? (configured ?? 'letter') : paperOf(value)
   if (!paper) throw new UserError(`Unexpected --paper ${value}, expected \`letter\` or \`a4\``)
   return paper
 }

@@ -37,12 +37,13 @@ export async function packetCommand(io: Io, options: PacketOptions): Promise<num
   if (!options.date) throw new UserError('Missing --date YYYY-MM-DD, expected the day to print')
   const date = plainDate(options.date, '--date').toString()
   const format = outputFormat(options.format, options.output, ['html', 'pdf'])
-  const paper = paperOption(options.paper)
+  paperOption(options.paper)
   const target = options.output ? path.resolve(io.cwd, options.output) : undefined
   if (target && options.force && isModuleFile(target)) throw new UserError(`${options.output}: Unexpected module file as -o, expected a new path or an earlier output (iop never replaces a module, even with --force)`)
   if (target && !options.force && existsSync(target)) throw new UserError(`${target}: Unexpected existing file, expected a new path (use --force to overwrite)`)
 
   const curriculum = loadCurriculum(curriculumDirsFor(io, options.curriculum))
+  const paper = paperOption(options.paper, curriculum.config.paper)
   const program = readProgram(path.resolve(io.cwd, options.program), {groups: curriculum.config.groups.map((g) => g.id)})
   const {schedule} = assembleUsable(program, curriculum)
   const job = dayPacketJob(schedule, date, {crisis: curriculum.config.crisis, group: options.group, paper, name: options.output})

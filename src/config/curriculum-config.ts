@@ -25,6 +25,8 @@ export interface CurriculumConfig {
   crisis: string
   /** Per-rule severity and options. */
   rules: Record<string, RuleSetting>
+  /** Paper for PDFs and printed pages when `--paper` is not given (optional; Letter). */
+  paper?: 'letter' | 'a4'
 }
 
 const severity = z.enum(['off', 'warn', 'error'])
@@ -32,6 +34,7 @@ const configSchema = z
   .object({
     groups: z.array(z.object({id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), title: z.string().min(1)}).strict()).default([]),
     crisis: z.string().min(1).optional(),
+    paper: z.enum(['letter', 'a4']).optional(),
     rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({})
   })
   .strict()
@@ -114,6 +117,7 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
       if (!config.groups.some((g) => g.id === group.id)) config.groups.push(group)
     }
     if (result.data.crisis) config.crisis = result.data.crisis
+    if (result.data.paper) config.paper = result.data.paper
     Object.assign(config.rules, result.data.rules)
   }
   return config
