@@ -103,7 +103,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
   // again to write (writeBinder checks the folder once more under it).
   const prepared = withFolderLock(out, prepare)
   const started = performance.now()
-  const progress = progressLine(process.stderr, 'PDF pages')
+  const progress = progressLine(process.stderr, 'PDFs')
   let pdfs: Map<string, Uint8Array>
   try {
     const {schedule, verdict, coverage} = prepared.assembly
