@@ -2,6 +2,7 @@
  * Handout PDFs as Chromium prints them, read back with poppler: every
  * bundled module's handouts are one page per handout on Letter and on A4,
  * carry the crisis line, and hold none of the module's facilitator text;
+ * no guide page ends with a stranded heading;
  * PDFs never name a file:// path; the same page prints the same bytes.
  * One browser for the file; the bundled handouts print as one document per
  * paper (each handout starts a page, so a handout that overflows adds a page).
@@ -62,6 +63,15 @@ describeBrowser('handout PDFs of every bundled module', () => {
     const {buildGuide} = await import('../../src/render/build.js')
     const text = pdfPages(await printer.print({name: 'guide.pdf', html: buildGuide([module])})).join(' ')
     expect(facilitatorSentences(module).filter((s) => text.includes(s)).length).toBeGreaterThan(0)
+  })
+
+  it('every bundled guide: no page ends with a heading (headings stay with what follows)', async () => {
+    const {buildGuide} = await import('../../src/render/build.js')
+    const texts = pdfPages(await printer.print({name: 'guides.pdf', html: buildGuide(modules), pageNumbers: true}))
+    expect(texts.length).toBeGreaterThan(modules.length)
+    const headings = /(?:\(\d+ min\)|Objectives|Agenda|Exercises|Handouts: what clients receive|Facilitator notes)$/
+    const stranded = texts.map((text) => text.replace(/page \d+ of \d+$/, '').trim()).filter((text) => headings.test(text))
+    expect(stranded.map((text) => text.slice(-80))).toEqual([])
   })
 
   it('prints the same HTML to the same bytes (fixed creation date)', async () => {
