@@ -13,6 +13,7 @@ import {buildCommand} from './commands/build.js'
 import {programJsonSchema} from './schedule/program-schema.js'
 import {lintCommand} from './commands/lint.js'
 import {newCommand} from './commands/new.js'
+import {packetCommand} from './commands/packet.js'
 import {listCommand} from './commands/list.js'
 import {schemaCommand} from './commands/schema.js'
 import {formCommand} from './commands/form.js'
@@ -45,7 +46,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       '\nExamples:\n  $ iop guide coping-with-cravings -o guide.html\n  $ iop handout coping-with-cravings -o handouts.html\n  $ iop lint\n  $ iop assemble --program examples/matrix-model.yaml --out binder\n\nEach module must be reviewed by a licensed clinician before use with clients.'
     )
 
-  const run = (action: () => number) => exit(action())
+  const run = async (action: () => number | Promise<number>) => exit(await action())
 
   for (const kind of ['guide', 'handout'] as const) {
     program
@@ -54,9 +55,10 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .argument('<module>', 'a module id or a path to a module file')
       .option('--curriculum <dir>', curriculumHelp, collect)
       .option('-o, --output <file>', 'write to a file instead of stdout')
-      .option('--format <format>', 'html or md', 'html')
+      .option('--format <format>', 'html, md or pdf (default: from the -o extension, else html)')
+      .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
       .option('--force', 'replace the file -o names (never a module or a folder)')
-      .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md`)
+      .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} coping-with-cravings -o ${kind}.pdf --paper a4\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).`)
       .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
   }
 
@@ -137,8 +139,24 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--out <dir>', 'folder to write the binder into')
     .option('--force', 'write the binder into a folder holding files iop did not write, keeping them in place')
     .option('--note-format <format>', 'group-note templates: dap, birp, soap or girp (default: noteFormat in iop.config.yaml, else birp)')
-    .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
+    .option('--pdf', 'also write binder.pdf and a packet.pdf per session (needs Chromium; docs/printing.md)')
+    .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
+    .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --program examples/evening-program.yaml --out out --pdf --paper a4\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     .action((options) => run(() => assembleCommand(io, options)))
+
+  program
+    .command('packet')
+    .description("one day's session packets from a program file: cover strip, agenda in clock time, guides, handout masters")
+    .option('--program <file>', 'a program file (docs/programs.md)')
+    .option('--date <date>', 'the day, YYYY-MM-DD')
+    .option('--group <type>', 'only this group\'s session that day')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--format <format>', 'html or pdf (default: from the -o extension, else html)')
+    .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
+    .option('--force', 'replace the file -o names (never a module or a folder)')
+    .addHelpText('after', '\nExamples:\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 -o monday.pdf\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 --group relapse-prevention -o rp.html\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).')
+    .action((options) => run(() => packetCommand(io, options)))
 
   program
     .command('schema')

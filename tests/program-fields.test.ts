@@ -85,7 +85,7 @@ describe('holidays and closed days', () => {
   })
 
   it('closed days appear in the binder calendar as closed, in date order, even in a week with no session', () => {
-    expect(html).toContain('<tr class="closed"><td></td><td>2027-01-06</td><td colspan="6">Closed (holiday)</td></tr>')
+    expect(html).toContain('<tr class="closed"><td></td><td class="date">Wed 2027-01-06</td><td colspan="6">Closed (holiday)</td></tr>')
     const week2 = html.slice(html.indexOf('<h3>Week 2</h3>'), html.indexOf('<h3>Week 3</h3>'))
     expect(week2.match(/Closed \(holiday\)/g)).toHaveLength(5)
     expect(week2).not.toContain('guide.html')

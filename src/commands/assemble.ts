@@ -9,6 +9,12 @@ import {runAssembly, summary} from '../schedule/run-assembly.js'
 import {previousCalendar} from '../schedule/previous-calendar.js'
 import {checkBinderPlace, checkBinderTarget} from '../schedule/binder-target.js'
 import {recoverBinder, writeBinder} from '../schedule/write-binder.js'
+import {addBinderFiles, sessionFolder} from '../schedule/build-binder.js'
+import {binderPdfName, printBinderPdfs} from '../print/binder-pdf.js'
+import {pdfPageCount} from '../print/pdf-pages.js'
+import {requireChromium} from '../print/find-chromium.js'
+import {progressLine} from '../print/progress-line.js'
+import {paperOption} from './output-format.js'
 import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import {noteFormatOption} from '../forms/form-options.js'
 import {withFolderLock} from '../util/folder-lock.js'
@@ -34,6 +40,9 @@ export interface AssembleOptions {
   out?: string
   force?: boolean
   noteFormat?: string
+  /** Also write binder.pdf and a packet.pdf per session. */
+  pdf?: boolean
+  paper?: string
 }
 
 /**
@@ -44,7 +53,7 @@ export interface AssembleOptions {
  *   mistakes throw a UserError (exit 2).
  * @throws {UserError} For bad options, a refused output folder, or a folder another run is writing.
  */
-export function assembleCommand(io: Io, options: AssembleOptions): number {
+export async function assembleCommand(io: Io, options: AssembleOptions): Promise<number> {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
   if (Boolean(options.group) === Boolean(options.program)) throw new UserError('Unexpected options, expected exactly one of --group <type> or --program <file>')
   const out = path.resolve(io.cwd, options.out)
@@ -52,12 +61,16 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
   const guard = {cwd: io.cwd, curriculumDirs}
   // Refused places fail before the lock (whose file goes beside --out) is made.
   checkBinderPlace(out, guard)
-  // One run at a time per folder, from the first check to the last rename.
-  return withFolderLock(out, () => {
+  // A bad --paper fails first; iop.config.yaml's paper applies when none is given.
+  paperOption(options.paper)
+  // Without a browser the run stops here, before anything is assembled or written.
+  const executablePath = options.pdf ? requireChromium() : undefined
+  const prepare = () => {
     if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
     const kept = checkBinderTarget(out, {...guard, force: options.force})
 
     const curriculum = loadCurriculum(curriculumDirs)
+    const paper = paperOption(options.paper, curriculum.config.paper)
     const groups = curriculum.config.groups.map((g) => g.id)
     let program: Program
     let inputs: Record<string, unknown>
@@ -75,13 +88,35 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
     }
 
     // The binder being replaced, so its calendar events are revised, not duplicated.
-    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out), ...(options.noteFormat && {forms: {noteFormat: noteFormatOption(options.noteFormat)}})})
-    writeBinder(out, assembly.files, options.force, guard)
+    const started = performance.now()
+    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out), paper, ...(options.noteFormat && {forms: {noteFormat: noteFormatOption(options.noteFormat)}})})
+    return {assembly, kept, paper, crisis: curriculum.config.crisis, htmlSeconds: (performance.now() - started) / 1000}
+  }
+  const finish = ({assembly, kept}: ReturnType<typeof prepare>, pdfs?: ReadonlyMap<string, Uint8Array>) => {
+    writeBinder(out, pdfs ? addBinderFiles(assembly.files, pdfs) : assembly.files, options.force, guard)
     io.stdout(summary(assembly))
     io.stdout(`binder: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`)
     if (kept.length > 0) io.stderr(`iop: kept ${kept.length} ${kept.length === 1 ? 'entry' : 'entries'} iop did not write in ${path.relative(io.cwd, out) || out} (--force): ${kept.map((entry) => entry.path).slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}\n`)
     return assembly.verdict.meets ? 0 : 1
-  })
+  }
+  // One run at a time per folder, from the first check to the last rename.
+  if (!options.pdf) return withFolderLock(out, () => finish(prepare()))
+  // Printing is asynchronous, so the lock is taken to check and assemble, and
+  // again to write (writeBinder checks the folder once more under it).
+  const prepared = withFolderLock(out, prepare)
+  const started = performance.now()
+  const progress = progressLine(process.stderr, 'PDFs')
+  let pdfs: Map<string, Uint8Array>
+  try {
+    const {schedule, verdict, coverage} = prepared.assembly
+    pdfs = await printBinderPdfs(schedule, {verdict, coverage, crisis: prepared.crisis, sessionDir: sessionFolder(schedule), paper: prepared.paper}, {executablePath, onProgress: progress.update})
+  } finally {
+    progress.stop()
+  }
+  const code = withFolderLock(out, () => finish(prepared, pdfs))
+  const binderPdf = pdfs.get(binderPdfName)
+  io.stderr(`iop: wrote ${binderPdfName} (${binderPdf ? pdfPageCount(binderPdf) : 0} pages, ${prepared.paper === 'a4' ? 'A4' : 'Letter'}) and ${pdfs.size - 1} session packets in ${((performance.now() - started) / 1000).toFixed(1)} s; the HTML binder took ${prepared.htmlSeconds.toFixed(1)} s\n`)
+  return code
 }
 
 function groupProgram(io: Io, options: AssembleOptions): Program {

@@ -28,6 +28,8 @@ export interface CurriculumConfig {
   rules: Record<string, RuleSetting>
   /** Group-note template format, blank member blocks per note, rows per sign-in sheet (src/forms/form-options.ts). */
   forms: FormSettings
+  /** Paper for PDFs and printed pages when `--paper` is not given (optional; Letter). */
+  paper?: 'letter' | 'a4'
 }
 
 const severity = z.enum(['off', 'warn', 'error'])
@@ -35,6 +37,7 @@ const configSchema = z
   .object({
     groups: z.array(z.object({id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), title: z.string().min(1)}).strict()).default([]),
     crisis: z.string().min(1).optional(),
+    paper: z.enum(['letter', 'a4']).optional(),
     rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({}),
     noteFormat: z.enum(noteFormats).optional(),
     noteMembers: z.number().int().min(1).max(maxNoteMembers).optional(),
@@ -121,6 +124,7 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
       if (!config.groups.some((g) => g.id === group.id)) config.groups.push(group)
     }
     if (result.data.crisis) config.crisis = result.data.crisis
+    if (result.data.paper) config.paper = result.data.paper
     Object.assign(config.rules, result.data.rules)
     const {noteFormat, noteMembers, signInRows} = result.data
     config.forms = {...config.forms, ...(noteFormat && {noteFormat}), ...(noteMembers && {noteMembers}), ...(signInRows && {signInRows})}

@@ -27,13 +27,16 @@ export interface BuildOptions {
   crisis?: string
   /** Page title for several modules (default: joined module titles). */
   title?: string
+  /** Paper of the HTML's `@page` (default `letter`). */
+  paper?: 'letter' | 'a4'
 }
 
 /**
- * Refuse modules that must not be built: none, a client-safety problem, or lint errors.
+ * Refuse modules that must not be built: any client-safety problem, any
+ * lint error (modules not yet linted are linted here).
  *
- * @param modules Modules of one output.
- * @throws {UserError} Naming the first problem.
+ * @param modules Modules about to be rendered.
+ * @throws {UserError} On an empty list or a module that must not be built.
  */
 export function checkBuildable(modules: readonly SessionModule[]): void {
   if (modules.length === 0) throw new UserError('Unexpected empty list of modules, expected at least one')
@@ -62,7 +65,7 @@ export function buildGuide(modules: readonly SessionModule[], options: BuildOpti
   checkBuildable(modules)
   if (options.format === 'md') return guideMarkdown(modules)
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
-  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: modules.map((m) => guideArticle(m))})
+  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: modules.map((m) => guideArticle(m)), paper: options.paper})
 }
 
 /**
@@ -77,5 +80,5 @@ export function buildHandout(modules: readonly SessionModule[], options: BuildOp
   const crisis = options.crisis ?? defaultCrisisText
   if (options.format === 'md') return handoutMarkdown(modules, crisis)
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
-  return renderPage({title: `Handouts: ${title}`, kind: 'handout', body: modules.flatMap((m) => handoutSections(m, crisis))})
+  return renderPage({title: `Handouts: ${title}`, kind: 'handout', body: modules.flatMap((m) => handoutSections(m, crisis)), paper: options.paper})
 }

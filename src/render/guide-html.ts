@@ -23,20 +23,36 @@ export function clock(minutes: number): string {
 }
 
 /**
+ * A clock time some minutes after a start time, within the day.
+ *
+ * @param start `HH:MM`.
+ * @param minutes Minutes after it.
+ * @returns `HH:MM`, e.g. `19:30`.
+ */
+export function clockTime(start: string, minutes: number): string {
+  const [hours, mins] = start.split(':').map(Number)
+  const total = (hours * 60 + mins + minutes) % (24 * 60)
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
+}
+
+/**
  * One module's guide, as an `article` element.
  *
  * @param module A valid, linted module (meta present).
+ * @param options `startsAt`: the module's clock start (`HH:MM`) in a
+ *   session, so its agenda shows clock times instead of `0:00` offsets (optional).
  * @returns The article.
  */
-export function guideArticle(module: SessionModule): Element {
+export function guideArticle(module: SessionModule, options: {startsAt?: string} = {}): Element {
   const meta = module.meta as ModuleMeta
+  const startOf = (minutes: number) => (options.startsAt ? clockTime(options.startsAt, minutes) : clock(minutes))
   return h('article.module', {id: `module-${meta.id}`}, [
     header(meta),
     h('section.agenda', [
       h('h2', 'Agenda'),
       h('table', [
         h('thead', h('tr', [h('th', 'Start'), h('th', 'Part'), h('th', 'Minutes')])),
-        h('tbody', agenda(module.sections).map((item) => h('tr', [h('td', clock(item.start)), h('td', item.label), h('td', `${item.minutes} min`)])))
+        h('tbody', agenda(module.sections).map((item) => h('tr', [h('td', startOf(item.start)), h('td', item.label), h('td', `${item.minutes} min`)])))
       ])
     ]),
     ...module.sections.list.map((section) => sectionElement(module, section))

@@ -25,7 +25,11 @@ function template(name: string): string {
 }
 
 /** The kinds of page, each with its own stylesheet. */
-export type PageKind = 'guide' | 'handout' | 'binder' | 'form'
+export type PageKind = 'guide' | 'handout' | 'binder' | 'form' | 'packet' | 'book'
+
+// A packet holds guides and handouts, so it takes both their stylesheets;
+// a book (binder.pdf) holds the binder's overview and every packet.
+const stylesheets: Record<PageKind, string[]> = {guide: ['guide'], handout: ['handout'], binder: ['binder'], form: ['form'], packet: ['guide', 'handout', 'packet'], book: ['binder', 'guide', 'handout', 'packet']}
 
 /**
  * The Content-Security-Policy for a page whose only active content is `css`.
@@ -44,11 +48,13 @@ const escape = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c])
 /**
  * Render a whole page.
  *
- * @param options Title (plain text), kind and body nodes.
+ * @param options Title (plain text), kind, body nodes, and paper (default
+ *   Letter; `a4` for A4).
  * @returns A complete HTML document.
  */
-export function renderPage(options: {title: string; kind: PageKind; body: RootContent[]}): string {
-  const css = template('styles/base.css') + template(`styles/${options.kind}.css`)
+export function renderPage(options: {title: string; kind: PageKind; body: RootContent[]; paper?: 'letter' | 'a4'}): string {
+  // print.css last: its `@page` and break rules hold for every kind; A4 replaces its Letter.
+  const css = template('styles/base.css') + stylesheets[options.kind].map((name) => template(`styles/${name}.css`)).join('') + template('styles/print.css') + (options.paper === 'a4' ? '@page { size: A4; }\n' : '')
   const body = serializer.stringify({type: 'root', children: options.body} as Root)
   const slots: Record<string, string> = {
     csp: escape(contentSecurityPolicy(css)),

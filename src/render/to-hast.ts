@@ -8,6 +8,7 @@ import type {Root, RootContent} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
+import rehypeLabelCheckboxes from './rehype-label-checkboxes.js'
 import {unified} from 'unified'
 
 /** GitHub's schema, plus the few elements and classes the renderer adds. */
@@ -26,6 +27,7 @@ const processor = unified()
   .use(remarkRehype, {allowDangerousHtml: true})
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeLabelCheckboxes)
   .freeze()
 
 /**

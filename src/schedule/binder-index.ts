@@ -6,7 +6,7 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {addMinutes, splitHolidays} from './calendar.js'
+import {addMinutes, plainDate, splitHolidays} from './calendar.js'
 import type {Schedule} from './assemble.js'
 import type {WeekHours} from './checks.js'
 import type {TrackCoverage} from './coverage.js'
@@ -58,29 +58,35 @@ export function binderIndex(schedule: Schedule, verdict: Verdict, tracks: TrackC
     h('h2', 'Rolling admission'),
     h('ul', tracks.map((t) => h('li', coverageLine(t)))),
     h('h2', 'Calendar'),
-    ...[...byWeek].sort(([a], [b]) => a - b).flatMap(([week, sessions]): Element[] => [
+    // A week (heading and table) is one block, so print keeps it on one page where it fits.
+    ...[...byWeek].sort(([a], [b]) => a - b).map(([week, sessions]): Element => h('section.week', [
       h('h3', `Week ${week}`),
       h('table.calendar', [
         h('thead', h('tr', [h('th', '#'), h('th', 'Date'), h('th', 'Time'), h('th', 'Group'), h('th', 'Modules'), ...(staffed ? [h('th', 'Room'), h('th', 'Facilitator')] : []), h('th', 'Pages')])),
         h('tbody', rowsByDate(program.start, week, sessions, closedDays).map((s) => typeof s === 'string'
-          ? h('tr.closed', [h('td'), h('td', s), h('td', {colSpan: staffed ? 6 : 4}, 'Closed (holiday)')])
+          ? h('tr.closed', [h('td'), h('td.date', dayAndDate(s)), h('td', {colSpan: staffed ? 6 : 4}, 'Closed (holiday)')])
           : h('tr', [
             h('td', String(s.number)),
-            h('td', s.date),
-            h('td', `${s.start}-${addMinutes(s.start, s.minutes)}`),
+            h('td.date', dayAndDate(s.date)),
+            h('td.date', `${s.start}-${addMinutes(s.start, s.minutes)}`),
             h('td', schedule.groupTitles.get(s.group) ?? s.group),
             h('td', s.modules.length > 0 ? s.modules.map((m) => m.meta!.title).join(' + ') : 'none'),
             ...(staffed ? [h('td', s.room ?? ''), h('td', s.facilitator ?? '')] : []),
             h('td', s.modules.length > 0 ? [h('a', {href: `${sessionDir(s.number)}/guide.html`}, 'guide'), ' · ', h('a', {href: `${sessionDir(s.number)}/handout.html`}, 'handouts'), ...formLinks(sessionDir(s.number))] : [])
           ])))
       ])
-    ])
+    ]))
   ]
 }
 
 /** Links to a session's forms (src/forms/build-forms.ts names the files). */
 function formLinks(dir: string): Array<Element | string> {
   return [['fidelity.html', 'fidelity'], ['note.html', 'note'], ['note.txt', 'note (text)'], ['sign-in.html', 'sign-in']].flatMap(([file, label]) => [' · ', h('a', {href: `${dir}/${file}`}, label)])
+}
+
+/** `Mon 2027-01-04`: the weekday beside the date. */
+function dayAndDate(date: string): string {
+  return `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][plainDate(date).dayOfWeek - 1]} ${date}`
 }
 
 /** Program week of a date (7 days from the start, from 1). */

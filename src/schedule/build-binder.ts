@@ -15,7 +15,7 @@ import {calendarEvents, calendarRecords, type CalendarRecord} from './calendar-e
 import {scheduleIcs} from './ics.js'
 import {manifest, manifestName} from './manifest.js'
 import type {Verdict} from './verdict.js'
-import type {BinderFiles} from './write-binder.js'
+import type {BinderContents, BinderFiles} from './write-binder.js'
 
 /** What a binder needs besides the schedule. */
 export interface BinderInputs {
@@ -29,6 +29,8 @@ export interface BinderInputs {
   previous?: readonly CalendarRecord[]
   /** Note format, member parts and sign-in rows of each session's forms (default: BIRP, 3, 12). */
   forms?: FormSettings
+  /** Paper of every page's `@page` (default `letter`). */
+  paper?: 'letter' | 'a4'
 }
 
 /**
@@ -41,17 +43,23 @@ export function slug(name: string): string {
 }
 
 /**
+ * The folder of each session in the binder.
+ *
+ * @returns A function from session number to `sessions/<NN>-<date>`.
+ */
+export function sessionFolder(schedule: Schedule): (n: number) => string {
+  const width = Math.max(2, String(schedule.sessions.length).length)
+  return (n) => `sessions/${String(n).padStart(width, '0')}-${schedule.sessions[n - 1].date}`
+}
+
+/**
  * All binder files.
  *
  * @returns Relative path to contents.
  */
 export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFiles {
   const files: BinderFiles = new Map()
-  const width = Math.max(2, String(schedule.sessions.length).length)
-  const sessionDir = (n: number) => {
-    const session = schedule.sessions[n - 1]
-    return `sessions/${String(n).padStart(width, '0')}-${session.date}`
-  }
+  const sessionDir = sessionFolder(schedule)
   // Sessions with the same modules share the rendered pages.
   const pages = new Map<string, [string, string]>()
   const forms = inputs.forms ?? {...defaultFormSettings}
@@ -60,17 +68,36 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     const key = session.modules.map((m) => m.meta!.id).join(' ')
     let page = pages.get(key)
     if (!page) {
-      page = [buildGuide(session.modules), buildHandout(session.modules, {crisis: inputs.crisis})]
+      page = [buildGuide(session.modules, {paper: inputs.paper}), buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper})]
       pages.set(key, page)
     }
     files.set(`${sessionDir(session.number)}/guide.html`, page[0])
     files.set(`${sessionDir(session.number)}/handout.html`, page[1])
     for (const [name, text] of sessionForms(schedule, session, forms)) files.set(`${sessionDir(session.number)}/${name}`, text)
   }
-  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir)}))
+  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir), paper: inputs.paper}))
   const events = calendarEvents(schedule, slug(schedule.program.name), inputs.previous)
   files.set('schedule.ics', scheduleIcs(schedule.program, events))
   files.set('schedule.csv', scheduleCsv(schedule))
   files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone), [...files.keys()], forms), null, 2) + '\n')
   return files
+}
+
+/**
+ * A binder with more files (the PDFs, made after the HTML): the manifest's
+ * file list is updated to name them, so later runs know iop wrote them.
+ *
+ * @param files The binder from {@link buildBinder}.
+ * @param extra Relative paths to bytes.
+ * @returns A new map with every file.
+ */
+export function addBinderFiles(files: BinderFiles, extra: ReadonlyMap<string, Uint8Array>): BinderContents {
+  const manifestText = files.get(manifestName)
+  const result = new Map<string, string | Uint8Array>([...files, ...extra])
+  if (manifestText !== undefined) {
+    const record = JSON.parse(manifestText) as {files: string[]}
+    record.files = [...new Set([...record.files, ...extra.keys()])].sort()
+    result.set(manifestName, JSON.stringify(record, null, 2) + '\n')
+  }
+  return result
 }

@@ -34,27 +34,40 @@ export interface Assembly {
 }
 
 /**
+ * Lint the curriculum and assemble the program from the modules without
+ * errors: the schedule every binder, packet and calendar is made from.
+ *
+ * @param program A validated program.
+ * @param curriculum The module library (linted here).
+ * @returns The schedule, and the files of modules left out for lint errors.
+ */
+export function assembleUsable(program: Program, curriculum: Curriculum): {schedule: Schedule; excluded: string[]} {
+  lintModules(curriculum.modules, curriculum.config)
+  const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
+  const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
+  return {schedule: assemble(program, usable), excluded}
+}
+
+/**
  * Assemble a program and build its binder in memory.
  *
  * @param program A validated program.
  * @param curriculum The module library; it is linted here, and modules with errors are left out.
  * @param inputs What to record as the inputs in the manifest.
  * @param options `previous`: calendar records of the binder being replaced (see previousCalendar), to revise its events;
- *   `forms`: form settings that override the curriculum config's (such as `--note-format`).
+ *   `forms`: form settings that override the curriculum config's (such as `--note-format`);
+ *   `paper`: `letter` (default) or `a4` for the pages' `@page`.
  * @returns The assembly.
  */
-export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]; forms?: Partial<FormSettings>} = {}): Assembly {
-  lintModules(curriculum.modules, curriculum.config)
-  const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
-  const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
-  const schedule = assemble(program, usable)
+export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]; forms?: Partial<FormSettings>; paper?: 'letter' | 'a4'} = {}): Assembly {
+  const {schedule, excluded} = assembleUsable(program, curriculum)
   const hours = weeklyHours(schedule)
   // Holiday warnings join the schedule's findings before the one verdict is made.
   const rank = {error: 0, warning: 1, note: 2}
   const findings = [...checkSchedule(schedule, undefined, hours), ...holidayFindings(program)].sort((x, y) => rank[x.severity] - rank[y.severity])
   const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
-  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}})
+  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}, paper: options.paper})
   return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded}
 }
 

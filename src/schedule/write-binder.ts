@@ -22,6 +22,9 @@ import {checkBinderPlace, checkBinderTarget, type BinderTargetOptions} from './b
 /** Files of a binder: relative path to contents. */
 export type BinderFiles = Map<string, string>
 
+/** Files to write: text, or bytes (PDFs). */
+export type BinderContents = ReadonlyMap<string, string | Uint8Array>
+
 /**
  * Clean up after a killed run, under the folder's lock: put back a folder
  * set aside by an unfinished swap, or, when the swap was done, move the
@@ -65,7 +68,7 @@ function recover(target: string): boolean {
  * @param guard Working directory and curriculum folders, for the folders always refused (optional).
  * @throws {UserError} When the folder is refused, another run holds it, or a write fails.
  */
-export function writeBinder(dir: string, files: BinderFiles, force = false, guard: Omit<BinderTargetOptions, 'force'> = {}): void {
+export function writeBinder(dir: string, files: BinderContents, force = false, guard: Omit<BinderTargetOptions, 'force'> = {}): void {
   const target = path.resolve(dir)
   for (const relative of files.keys()) {
     const file = path.resolve(target, relative)
@@ -88,7 +91,7 @@ export function writeBinder(dir: string, files: BinderFiles, force = false, guar
 }
 
 /** Write every file into a fresh sibling folder; returns its path. */
-function stage(target: string, files: BinderFiles): string {
+function stage(target: string, files: BinderContents): string {
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.iop-new-${process.pid}`)
   try {
     // Not recursive: the parent exists, and a plain mkdir fails fast where a
