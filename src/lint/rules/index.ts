@@ -14,6 +14,7 @@ import {requiresExists} from './requires-exists.js'
 import {requiresPhaseOrder} from './requires-phase-order.js'
 import {safetyNotes} from './safety-notes.js'
 import {sections} from './sections.js'
+import {sentenceLength} from './sentence-length.js'
 import {timingPart} from './timing-part.js'
 import {timingTotal} from './timing-total.js'
 import {uniqueId} from './unique-id.js'
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   directiveSyntax,
   objectivesMeasurable,
   handoutReadingLevel,
+  sentenceLength,
   wordsMatter,
   safetyNotes,
   requiresExists,
