@@ -72,10 +72,16 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .description('check modules against the authoring rules (docs/rules.md)')
     .argument('[paths...]', 'module files or folders (default: the whole curriculum)')
     .option('--curriculum <dir>', curriculumHelp, collect)
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', 'text (grouped by file), compact (one line each) or json', 'text')
     .option('--fix', 'apply certain Words Matter replacements, change nothing else')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0')
+    .option('--quiet', 'report errors only')
+    .option('--color', 'colour the report (default: when stdout is a terminal and NO_COLOR is not set)')
+    .option('--no-color', 'never colour the report')
+    .option('--verbose', "show each message's documentation link")
+    .option('--stdin', 'lint the module read from stdin')
+    .option('--stdin-filename <file>', 'the path the stdin module stands for')
+    .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0\n  $ iop lint --stdin --stdin-filename curriculum/support/check-in.md < draft.md')
     .action((paths: string[], options) => run(() => lintCommand(io, paths, options)))
 
   program

@@ -42,7 +42,7 @@ describe('iop lint', () => {
     expect(json.messages[0]).toMatchObject({file, line: 18, column: 1, severity: 'warning', ruleId: 'timing-part'})
     expect((await run(['lint', '--max-warnings', '0'], dir)).code).toBe(1)
     writeFileSync(file, base.replace('Who can you ask this week?', 'Who can an addict ask?'))
-    const error = await run(['lint'], dir)
+    const error = await run(['lint', '--format', 'compact'], dir)
     expect(error.code).toBe(1)
     expect(error.out).toContain(`${file}:52:12  error  Unexpected \`addict\` in client text`)
   })
