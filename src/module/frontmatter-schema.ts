@@ -36,7 +36,8 @@ export const frontmatterSchema = z
       })
       .strict()
       .optional(),
-    license: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX license id').optional()
+    license: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX license id').optional(),
+    draft: z.boolean().optional()
   })
   .strict()
 

@@ -30,6 +30,8 @@ export interface Assembly {
   files: BinderFiles
   /** Modules left out of the pools because they have lint errors. */
   excluded: string[]
+  /** Modules left out because their frontmatter says `draft: true`. */
+  drafts: string[]
 }
 
 /**
@@ -44,7 +46,9 @@ export interface Assembly {
 export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]} = {}): Assembly {
   lintModules(curriculum.modules, curriculum.config)
   const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
-  const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
+  // Work in progress (`draft: true`) lives in the curriculum but is never scheduled.
+  const drafts = curriculum.modules.filter((m) => m.meta?.draft === true && !hasErrors(m)).map((m) => m.file.path).sort()
+  const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m) && m.meta?.draft !== true))}
   const schedule = assemble(program, usable)
   const hours = weeklyHours(schedule)
   // Holiday warnings join the schedule's findings before the one verdict is made.
@@ -53,7 +57,7 @@ export function runAssembly(program: Program, curriculum: Curriculum, inputs: Re
   const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
   const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous})
-  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded}
+  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded, drafts}
 }
 
 /**
@@ -76,7 +80,8 @@ export function summary(assembly: Assembly): string {
     `verdict: ${verdict.headline}`,
     ...verdict.findings.map((f) => `${f.severity}: ${f.message}`),
     ...assembly.coverage.map((t) => `coverage: ${coverageLine(t)}`),
-    ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`)
+    ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`),
+    ...assembly.drafts.map((file) => `left out (draft: true): ${file}`)
   ]
   return lines.join('\n') + '\n'
 }

@@ -18,3 +18,20 @@ export function closest(value: string, candidates: readonly string[], count = 3)
     .slice(0, count)
     .map((entry) => entry.candidate)
 }
+
+/**
+ * The one candidate close enough to be a likely typo: within an edit distance
+ * of a third of the value's length (at least 1, at most 3), as "did you mean".
+ *
+ * @param value What the user typed.
+ * @param candidates Known values.
+ * @returns The nearest candidate, or `undefined` when none is that close.
+ */
+export function nearest(value: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.min(3, Math.max(1, Math.floor(value.length / 3)))
+  const [best] = candidates
+    .map((candidate) => ({candidate, distance: leven(value.toLowerCase(), candidate.toLowerCase())}))
+    .filter((entry) => entry.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+  return best?.candidate
+}

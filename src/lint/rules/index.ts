@@ -9,6 +9,7 @@ import {handoutReadingLevel} from './handout-reading-level.js'
 import {idMatchesFile} from './id-matches-file.js'
 import {links} from './links.js'
 import {objectivesMeasurable} from './objectives-measurable.js'
+import {placeholderText} from './placeholder-text.js'
 import {requiresAcyclic} from './requires-acyclic.js'
 import {requiresExists} from './requires-exists.js'
 import {requiresPhaseOrder} from './requires-phase-order.js'
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   timingTotal,
   timingPart,
   handoutPresent,
+  placeholderText,
   facilitatorDirective,
   clientHtml,
   directiveSyntax,
