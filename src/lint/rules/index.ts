@@ -6,6 +6,7 @@ import {facilitatorDirective} from './facilitator-directive.js'
 import {frontmatterSchema} from './frontmatter-schema.js'
 import {handoutPresent} from './handout-present.js'
 import {handoutReadingLevel} from './handout-reading-level.js'
+import {handoutVocabulary} from './handout-vocabulary.js'
 import {idMatchesFile} from './id-matches-file.js'
 import {links} from './links.js'
 import {objectivesMeasurable} from './objectives-measurable.js'
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   directiveSyntax,
   objectivesMeasurable,
   handoutReadingLevel,
+  handoutVocabulary,
   sentenceLength,
   wordsMatter,
   safetyNotes,
