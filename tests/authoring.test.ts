@@ -26,21 +26,21 @@ describe('authoring', () => {
     const messages = JSON.parse(result.out).messages as Array<{line: number; ruleId: string; message: string}>
     expect([...new Set(messages.map((m) => m.ruleId))]).toEqual(['placeholder-text'])
     expect(messages.map((m) => `${m.line} ${m.message}`)).toEqual([
-      '10 Unexpected template text “Name two ...” in `objectives`, expected your own text',
-      '11 Unexpected template text “Practice one ...” in `objectives`, expected your own text',
-      '16 Unexpected template text “your name” in `authors`, expected your own text',
-      '27 Unexpected `...` gap in a paragraph “Say, in your own words: "..."”, expected the text to fill it',
-      '30 Unexpected template text “Cautions and tips for the facilitator. Clients never see this block.” in a paragraph, expected your own text',
-      '35 Unexpected template text “First exercise” in a heading, expected your own text',
-      '37 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
-      '39 Unexpected template text “Second exercise” in a heading, expected your own text',
-      '41 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
-      '49 Unexpected template text “Handout title” in a heading, expected your own text',
-      '51 Unexpected template text “Short sentences, everyday words.” in a paragraph, expected your own text',
-      '59 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
-      '75 Unexpected `...` gap in a paragraph “Adolescents: ...”, expected the text to fill it',
-      '76 Unexpected `...` gap in a paragraph “Co-occurring disorders: ...”, expected the text to fill it',
-      '77 Unexpected `...` gap in a paragraph “Telehealth: ...”, expected the text to fill it'
+      '9 Unexpected template text “Name two ...” in `objectives`, expected your own text',
+      '10 Unexpected template text “Practice one ...” in `objectives`, expected your own text',
+      '15 Unexpected template text “your name” in `authors`, expected your own text',
+      '26 Unexpected `...` gap in a paragraph “Say, in your own words: "..."”, expected the text to fill it',
+      '29 Unexpected template text “Cautions and tips for the facilitator. Clients never see this block.” in a paragraph, expected your own text',
+      '34 Unexpected template text “First exercise” in a heading, expected your own text',
+      '36 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
+      '38 Unexpected template text “Second exercise” in a heading, expected your own text',
+      '40 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
+      '48 Unexpected template text “Handout title” in a heading, expected your own text',
+      '50 Unexpected template text “Short sentences, everyday words.” in a paragraph, expected your own text',
+      '58 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
+      '74 Unexpected `...` gap in a paragraph “Adolescents: ...”, expected the text to fill it',
+      '75 Unexpected `...` gap in a paragraph “Co-occurring disorders: ...”, expected the text to fill it',
+      '76 Unexpected `...` gap in a paragraph “Telehealth: ...”, expected the text to fill it'
     ])
   })
 

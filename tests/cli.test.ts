@@ -111,15 +111,20 @@ describe('iop guide / handout / new', () => {
     expect(result.err).toBe('iop: /nonexistent/x.md: Unexpected missing file, expected a path to a module (.md) or a module id\n')
   })
 
-  it('new writes a lintable skeleton with the schema comment, and never overwrites', async () => {
+  it('new writes a skeleton whose only errors are its placeholders, with no schema comment that cannot resolve, and never overwrites', async () => {
     const dir = scratch()
     expect((await run(['new', 'support/my-session'], dir)).code).toBe(0)
     const file = path.join(dir, 'curriculum', 'support', 'my-session.md')
     const text = readFileSync(file, 'utf8')
-    expect(text).toContain('# yaml-language-server: $schema=')
+    // No schema/ here: a comment pointing at ../../schema would not resolve.
+    expect(text).not.toContain('yaml-language-server')
     expect(text).toContain('id: my-session')
     const lint = await run(['lint', '--format', 'json'], dir)
-    expect(JSON.parse(lint.out).errors).toBe(0)
+    expect(new Set(JSON.parse(lint.out).messages.map((m: {ruleId: string}) => m.ruleId))).toEqual(new Set(['placeholder-text']))
+    mkdirSync(path.join(dir, 'schema'))
+    writeFileSync(path.join(dir, 'schema', 'module.schema.json'), '{}')
+    expect((await run(['new', 'support/with-schema'], dir)).code).toBe(0)
+    expect(readFileSync(path.join(dir, 'curriculum', 'support', 'with-schema.md'), 'utf8')).toContain('# yaml-language-server: $schema=../../schema/module.schema.json\n')
     writeFileSync(file, 'mine')
     expect((await run(['new', 'support/my-session'], dir)).code).toBe(2)
     expect(readFileSync(file, 'utf8')).toBe('mine')

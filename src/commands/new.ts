@@ -34,14 +34,27 @@ export function newCommand(io: Io, reference: string, options: NewOptions): numb
     throw new UserError(`Unexpected group \`${group}\`, expected one of the group types, e.g. ${closest(group, groups.length > 0 ? groups : [...canonicalGroups]).map((g) => '`' + g + '`').join(', ')} (or declare it in iop.config.yaml)`)
   }
   const title = options.title ?? id.split('-').map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')
-  const text = readFileSync(new URL('module.md', templatesDir), 'utf8')
+  let text = readFileSync(new URL('module.md', templatesDir), 'utf8')
     .replaceAll('{{id}}', id)
     .replaceAll('{{group}}', group)
     .replaceAll('{{title}}', title.replace(/["\\]/g, ''))
   const file = path.join(root, group, `${id}.md`)
+  text = schemaComment(text, io.cwd, path.dirname(file))
   // No --force: an existing module holds an author's work, which iop never replaces.
   if (existsSync(file)) throw new UserError(`${path.relative(io.cwd, file) || file}: Unexpected existing module, expected a new id (iop new never replaces a module; rename or remove it yourself)`)
   writeFileAtomic(file, text)
   io.stdout(`Created ${path.relative(io.cwd, file)}\nNext: fill in each section, then run \`iop lint ${path.relative(io.cwd, file)}\`.\n`)
   return 0
+}
+
+/**
+ * Point the template's `yaml-language-server` schema comment at a schema
+ * that exists (the project's `schema/`, or the installed package's), or
+ * leave the comment out: a comment that cannot resolve only misleads.
+ */
+function schemaComment(text: string, cwd: string, dir: string): string {
+  const line = /^# yaml-language-server: \$schema=.*\n/m
+  const schema = [path.join(cwd, 'schema', 'module.schema.json'), path.join(cwd, 'node_modules', 'iop-curriculum', 'schema', 'module.schema.json')].find((candidate) => existsSync(candidate))
+  if (!schema) return text.replace(line, '')
+  return text.replace(line, `# yaml-language-server: $schema=${path.relative(dir, schema).split(path.sep).join('/')}\n`)
 }
