@@ -36,6 +36,11 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .description('Build IOP group-therapy session modules into facilitator guides, client handouts and 90-day schedules')
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .version(version)
+    .option('--config <file>', 'the project config (default: the nearest iop.config.yaml from the working folder up)')
+    // A program option, usable before or after the command; commands read it from io.
+    .hook('preAction', (command) => {
+      io.config = command.opts().config
+    })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -112,7 +117,8 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--out <dir>', 'folder to write the binder into')
     .option('--force', 'write the binder into a folder holding files iop did not write, keeping them in place')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
-    .action((options) => run(() => assembleCommand(io, options)))
+    // Which options the user typed (not defaults): those of --group do not apply to --program.
+    .action((options, command: Command) => run(() => assembleCommand(io, {...options, typed: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli')})))
 
   program
     .command('schema')

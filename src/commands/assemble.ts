@@ -13,7 +13,7 @@ import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import {withFolderLock} from '../util/folder-lock.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
-import {curriculumDirsFor} from './curriculum-option.js'
+import {curriculumDirsFor, projectConfigFile} from './curriculum-option.js'
 import {closest} from '../util/closest.js'
 import {expectation} from '../util/zod-expectation.js'
 import {Temporal} from 'temporal-polyfill'
@@ -32,7 +32,12 @@ export interface AssembleOptions {
   holidays?: string
   out?: string
   force?: boolean
+  /** Option names given on the command line (not defaults), to refuse those that do not apply. */
+  typed?: string[]
 }
+
+/** Options that describe a one-group schedule; a program file says these itself. */
+const groupOnly = ['start', 'days', 'meets', 'minutes', 'at', 'population', 'holidays']
 
 /**
  * Assemble and write a binder.
@@ -45,6 +50,10 @@ export interface AssembleOptions {
 export function assembleCommand(io: Io, options: AssembleOptions): number {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
   if (Boolean(options.group) === Boolean(options.program)) throw new UserError('Unexpected options, expected exactly one of --group <type> or --program <file>')
+  const misplaced = options.program ? groupOnly.filter((name) => options.typed?.includes(name)) : []
+  if (misplaced.length > 0) {
+    throw new UserError(`Unexpected ${misplaced.map((name) => '--' + name).join(', ')} with --program, expected ${misplaced.length === 1 ? 'it' : 'them'} in the program file (${misplaced.map((name) => '`' + name + ':`').join(', ')}; see docs/programs.md) or --group instead of --program`)
+  }
   const out = path.resolve(io.cwd, options.out)
   const curriculumDirs = curriculumDirsFor(io, options.curriculum)
   const guard = {cwd: io.cwd, curriculumDirs}
@@ -55,7 +64,7 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
     if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
     const kept = checkBinderTarget(out, {...guard, force: options.force})
 
-    const curriculum = loadCurriculum(curriculumDirs)
+    const curriculum = loadCurriculum(curriculumDirs, {configFile: projectConfigFile(io)})
     const groups = curriculum.config.groups.map((g) => g.id)
     let program: Program
     let inputs: Record<string, unknown>

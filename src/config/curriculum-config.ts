@@ -32,7 +32,9 @@ const configSchema = z
   .object({
     groups: z.array(z.object({id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), title: z.string().min(1)}).strict()).default([]),
     crisis: z.string().min(1).optional(),
-    rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({})
+    rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({}),
+    // Read by find-config.ts; only the project's config (not a curriculum folder's) uses it.
+    curriculum: z.array(z.string().min(1)).min(1).optional()
   })
   .strict()
 
@@ -58,17 +60,20 @@ export function defaultConfig(): CurriculumConfig {
 }
 
 /**
- * Load and merge `iop.config.yaml` from each curriculum folder (later folders win).
+ * Load and merge `iop.config.yaml` from each curriculum folder (later folders
+ * win), then the project's config file, which wins over them all.
  *
  * @param dirs Curriculum folders.
  * @param knownRules Rules to check `rules:` entries against (optional).
+ * @param projectFile The project's config file (found upward or given with `--config`), optional.
  * @returns The merged configuration.
  * @throws {UserError} When a config file is not valid.
  */
-export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>; clientSafety?: boolean}>): CurriculumConfig {
+export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>; clientSafety?: boolean}>, projectFile?: string): CurriculumConfig {
   const config = defaultConfig()
-  for (const dir of dirs) {
-    const file = path.join(dir, configFileName)
+  const files = dirs.map((dir) => path.join(dir, configFileName))
+  if (projectFile) files.push(projectFile)
+  for (const file of [...new Set(files)]) {
     if (!existsSync(file)) continue
     let text: string
     try {

@@ -13,6 +13,8 @@ export interface Io {
   isTTY?: boolean
   /** Environment, for `NO_COLOR` and `FORCE_COLOR` (default: none set). */
   env?: Record<string, string | undefined>
+  /** `--config FILE`: the project's config file, instead of searching upward. */
+  config?: string
   /** Read all of stdin (`iop lint --stdin`). */
   readStdin?: () => string
 }
