@@ -45,7 +45,7 @@ export function clientSentences(module: SessionModule): ClientSentence[] {
     for (const node of clientView(part.children)) {
       visit(node as Nodes, (child: Nodes) => {
         if (child.type === 'paragraph' || child.type === 'tableCell') {
-          const text = toString(child)
+          const text = toString(child, {includeHtml: false})
           if (wordPattern.test(text)) add(text, child.position?.start, `handout \`${part.title}\``)
           return 'skip'
         }

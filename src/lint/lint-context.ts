@@ -5,7 +5,7 @@
  * derived from the tree and loaded from the file's curriculum folder, once
  * per folder while its files are unchanged.
  */
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -45,8 +45,11 @@ export function lintContextFor(tree: Root, file: VFile): LintContext {
   const known = given.get(file) ?? derived.get(file)
   if (known) return known
   const module = moduleFromTree(tree, file)
-  const curriculum = file.path ? curriculumNear(path.resolve(file.cwd, file.path)) : undefined
-  const modules = curriculum ? [...curriculum.modules.filter((m) => m.file.path !== module.file.path && m.file.path !== path.resolve(file.cwd, file.path)), module] : [module]
+  const full = file.path ? path.resolve(file.cwd, file.path) : undefined
+  const curriculum = full ? curriculumNear(full) : undefined
+  // The saved copy of the file being edited gives way to the text in the editor.
+  const real = full && existsSync(full) ? realpathSync(full) : full
+  const modules = curriculum ? [...curriculum.modules.filter((m) => m.file.path !== real), module] : [module]
   const context = {module, modules, config: curriculum?.config ?? defaultConfig()}
   derived.set(file, context)
   return context

@@ -19,7 +19,8 @@ export const handoutVocabulary: ModuleRule = {
     const warn = Number(options.warn)
     const error = Number(options.error)
     for (const part of module.sections.byKind.handouts?.parts ?? []) {
-      const text = readability(textBlocks(clientView(part.children)))
+      // Inline HTML tags are markup, not words a client reads.
+      const text = readability(textBlocks(clientView(part.children), {includeHtml: false}))
       // A few labels give a meaningless score.
       if (text.words < Number(options.minWords)) continue
       const result = vocabulary(text.sentences)

@@ -25,7 +25,7 @@ export const templatePhrases = [
 // "..."`) or after a label (`Telehealth: ...`). A sentence stem for clients
 // to finish ("I feel ... when ...") or a pause in a script is not a gap.
 const gap = /^\s*(?:\.{3}|…)\s*$|["“](?:\.{3}|…)["”]|:\s*(?:\.{3}|…)\s*$/
-const marker = /\b(TODO|TBD|FIXME|XXX)\b|\{\{[^}]*\}\}/
+const marker = /\b(TODO|TBD|FIXME|XXX)\b/
 
 export const placeholderText: ModuleRule = {
   id: 'placeholder-text',
