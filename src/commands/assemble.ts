@@ -14,7 +14,7 @@ import {withFolderLock} from '../util/folder-lock.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
 import {curriculumDirsFor, projectConfigFile} from './curriculum-option.js'
-import {closest} from '../util/closest.js'
+import {suchAs} from '../util/closest.js'
 import {expectation} from '../util/zod-expectation.js'
 import {Temporal} from 'temporal-polyfill'
 
@@ -75,7 +75,7 @@ export function assembleCommand(io: Io, options: AssembleOptions): number {
       inputs = {program: path.basename(file), programHash: 'sha256-' + createHash('sha256').update(readFileSync(file)).digest('hex')}
     } else {
       if (!groups.includes(options.group!)) {
-        throw new UserError(`Unexpected group \`${options.group}\`, expected a group type such as ${closest(options.group!, groups).map((g) => '`' + g + '`').join(', ')}`)
+        throw new UserError(`Unexpected group \`${options.group}\`, expected a group type${suchAs(options.group!, groups) || ' (see docs/authoring.md)'}`)
       }
       program = groupProgram(io, options)
       inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}

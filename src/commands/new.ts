@@ -8,7 +8,7 @@ import {UserError} from '../util/user-error.js'
 import {checkSafeSegment} from '../util/safe-path.js'
 import {writeFileAtomic} from '../util/write-file.js'
 import {loadConfig} from '../config/curriculum-config.js'
-import {closest} from '../util/closest.js'
+import {suchAs} from '../util/closest.js'
 
 /** Options of `iop new`. */
 export interface NewOptions {
@@ -31,7 +31,7 @@ export function newCommand(io: Io, reference: string, options: NewOptions): numb
   const root = path.resolve(io.cwd, options.dir ?? 'curriculum')
   const groups = loadConfig([root]).groups.map((g) => g.id)
   if (!groups.includes(group)) {
-    throw new UserError(`Unexpected group \`${group}\`, expected one of the group types, e.g. ${closest(group, groups.length > 0 ? groups : [...canonicalGroups]).map((g) => '`' + g + '`').join(', ')} (or declare it in iop.config.yaml)`)
+    throw new UserError(`Unexpected group \`${group}\`, expected one of the group types${suchAs(group, groups.length > 0 ? groups : [...canonicalGroups]) || ' in docs/authoring.md'} (or declare it in iop.config.yaml)`)
   }
   const title = options.title ?? id.split('-').map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')
   let text = readFileSync(new URL('module.md', templatesDir), 'utf8')

@@ -7,7 +7,7 @@ import {readFileSync, existsSync} from 'node:fs'
 import path from 'node:path'
 import {z} from 'zod'
 import {canonicalGroups, defaultCrisisText} from './defaults.js'
-import {closest} from '../util/closest.js'
+import {suchAs} from '../util/closest.js'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
@@ -97,7 +97,7 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
       const rule = knownRules?.find((r) => r.id === id)
       const at = yaml.place(['rules', id]).start
       if (knownRules && !rule) {
-        throw new UserError(`${file}:${at.line}:${at.column}: Unexpected rule \`${id}\`, expected a rule id such as ${closest(id, knownRules.map((r) => r.id)).map((r) => '`' + r + '`').join(', ')} (see docs/rules.md)`)
+        throw new UserError(`${file}:${at.line}:${at.column}: Unexpected rule \`${id}\`, expected a rule id${suchAs(id, knownRules.map((r) => r.id))} (see docs/rules.md)`)
       }
       const level = Array.isArray(setting) ? setting[0] : setting
       if (rule?.clientSafety && level !== 'error') {

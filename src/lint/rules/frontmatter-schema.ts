@@ -6,7 +6,7 @@ import type {ModuleRule} from '../rule.js'
 import type {Yaml} from 'mdast'
 import type {Point} from 'unist'
 import {frontmatterSchema as schema} from '../../module/frontmatter-schema.js'
-import {closest, nearest} from '../../util/closest.js'
+import {nearest, suchAs} from '../../util/closest.js'
 import {expectation} from '../../util/zod-expectation.js'
 
 export const frontmatterSchema: ModuleRule = {
@@ -48,9 +48,8 @@ export const frontmatterSchema: ModuleRule = {
     if (typeof data.group === 'string' && !module.schemaIssues.some((i) => i.path[0] === 'group')) {
       const ids = config.groups.map((g) => g.id)
       if (!ids.includes(data.group)) {
-        const near = closest(data.group, ids)
         report(
-          `Unexpected group \`${data.group}\`, expected a group type such as ${near.map((id) => '`' + id + '`').join(' or ')}, or one declared in iop.config.yaml`,
+          `Unexpected group \`${data.group}\`, expected a group type${suchAs(data.group, ids, ' or ')}, or one declared in iop.config.yaml`,
           frontmatter.place(['group'])
         )
       }
