@@ -86,6 +86,16 @@ describe('remark preset', () => {
     }
   })
 
+  it('like iop lint, the preset leaves a README beside the modules alone', async () => {
+    writeFileSync(path.join(dir, 'curriculum', 'README.md'), '# Our modules\n\nTODO: list them.\n')
+    try {
+      const result = await runEngine(['curriculum'])
+      expect(result.files.map((f) => `${f.path} ${f.messages.length}`)).toEqual(['curriculum/README.md 0', `curriculum/support/base.md ${expected.length}`])
+    } finally {
+      rmSync(path.join(dir, 'curriculum', 'README.md'))
+    }
+  })
+
   it('iop lint gives the same messages', async () => {
     const result = await run(['lint', '--format', 'json', 'curriculum/support/base.md'], dir)
     expect(result.code).toBe(1)

@@ -18,6 +18,9 @@ import {ruleUrl} from './rule-url.js'
 /** A setting as remark-lint takes it: a label, a number, or one with options. */
 export type PluginSetting = Severity | 'on' | 0 | 1 | 2 | boolean | [Severity | 'on' | 0 | 1 | 2 | boolean, Record<string, unknown>?]
 
+/** Markdown files in a curriculum folder that are not modules (as in load-curriculum.ts). */
+const notModule = /^(?:readme|license|contributing|changelog)\.md$/i
+
 /** Messages a rule lowered to a warning inside a rule set to `error`. */
 const lowered = new WeakSet<VFileMessage>()
 
@@ -65,6 +68,8 @@ export function rulePlugin(rule: Rule): Plugin<[PluginSetting?], Root> {
 
   const plugin: Plugin<[PluginSetting?], Root> = function (setting) {
     const transform = (tree: Root, file: VFile, next: (error?: Error) => void) => {
+      // remark-cli walks every .md; like the curriculum loader, leave these be.
+      if (file.path && notModule.test(file.basename ?? '')) return next()
       const context = lintContextFor(tree, file)
       const [severity, options] = resolveSetting(rule, setting === undefined ? context.config.rules[rule.id] : toRuleSetting(setting))
       if (severity === 'off') return next()
