@@ -39,6 +39,11 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .description('Build IOP group-therapy session modules into facilitator guides, client handouts and 90-day schedules')
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .version(version)
+    .option('--config <file>', 'the project config (default: the nearest iop.config.yaml from the working folder up)')
+    // A program option, usable before or after the command; commands read it from io.
+    .hook('preAction', (command) => {
+      io.config = command.opts().config
+    })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -105,10 +110,16 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .description('check modules against the authoring rules (docs/rules.md)')
     .argument('[paths...]', 'module files or folders (default: the whole curriculum)')
     .option('--curriculum <dir>', curriculumHelp, collect)
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', 'text (grouped by file), compact (one line each) or json', 'text')
     .option('--fix', 'apply certain Words Matter replacements, change nothing else')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0')
+    .option('--quiet', 'report errors only')
+    .option('--color', 'colour the report (default: when stdout is a terminal and NO_COLOR is not set)')
+    .option('--no-color', 'never colour the report')
+    .option('--verbose', "show each message's documentation link")
+    .option('--stdin', 'lint the module read from stdin')
+    .option('--stdin-filename <file>', 'the path the stdin module stands for')
+    .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0\n  $ iop lint --stdin --stdin-filename curriculum/support/check-in.md < draft.md')
     .action((paths: string[], options) => run(() => lintCommand(io, paths, options)))
 
   program
@@ -142,7 +153,8 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--pdf', 'also write binder.pdf and a packet.pdf per session (needs Chromium; docs/printing.md)')
     .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --program examples/evening-program.yaml --out out --pdf --paper a4\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
-    .action((options) => run(() => assembleCommand(io, options)))
+    // Which options the user typed (not defaults): those of --group do not apply to --program.
+    .action((options, command: Command) => run(() => assembleCommand(io, {...options, typed: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli')})))
 
   program
     .command('packet')

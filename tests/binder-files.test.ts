@@ -393,7 +393,7 @@ describe('exit codes survive a closed stdout', () => {
 
   it('`iop lint <bad> | head -1` exits 1 under pipefail', () => {
     const dir = badCurriculum()
-    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" lint | head -1`], {cwd: dir, encoding: 'utf8'})
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" lint --format compact | head -1`], {cwd: dir, encoding: 'utf8'})
     expect(result.stdout).toMatch(/base\.md:\d+:\d+ +error +Unexpected `addict`/)
     expect(result.status).toBe(1)
   })

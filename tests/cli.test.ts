@@ -42,7 +42,7 @@ describe('iop lint', () => {
     expect(json.messages[0]).toMatchObject({file, line: 18, column: 1, severity: 'warning', ruleId: 'timing-part'})
     expect((await run(['lint', '--max-warnings', '0'], dir)).code).toBe(1)
     writeFileSync(file, base.replace('Who can you ask this week?', 'Who can an addict ask?'))
-    const error = await run(['lint'], dir)
+    const error = await run(['lint', '--format', 'compact'], dir)
     expect(error.code).toBe(1)
     expect(error.out).toContain(`${file}:52:12  error  Unexpected \`addict\` in client text`)
   })
@@ -111,15 +111,20 @@ describe('iop guide / handout / new', () => {
     expect(result.err).toBe('iop: /nonexistent/x.md: Unexpected missing file, expected a path to a module (.md) or a module id\n')
   })
 
-  it('new writes a lintable skeleton with the schema comment, and never overwrites', async () => {
+  it('new writes a skeleton whose only errors are its placeholders, with no schema comment that cannot resolve, and never overwrites', async () => {
     const dir = scratch()
     expect((await run(['new', 'support/my-session'], dir)).code).toBe(0)
     const file = path.join(dir, 'curriculum', 'support', 'my-session.md')
     const text = readFileSync(file, 'utf8')
-    expect(text).toContain('# yaml-language-server: $schema=')
+    // No schema/ here: a comment pointing at ../../schema would not resolve.
+    expect(text).not.toContain('yaml-language-server')
     expect(text).toContain('id: my-session')
     const lint = await run(['lint', '--format', 'json'], dir)
-    expect(JSON.parse(lint.out).errors).toBe(0)
+    expect(new Set(JSON.parse(lint.out).messages.map((m: {ruleId: string}) => m.ruleId))).toEqual(new Set(['placeholder-text']))
+    mkdirSync(path.join(dir, 'schema'))
+    writeFileSync(path.join(dir, 'schema', 'module.schema.json'), '{}')
+    expect((await run(['new', 'support/with-schema'], dir)).code).toBe(0)
+    expect(readFileSync(path.join(dir, 'curriculum', 'support', 'with-schema.md'), 'utf8')).toContain('# yaml-language-server: $schema=../../schema/module.schema.json\n')
     writeFileSync(file, 'mine')
     expect((await run(['new', 'support/my-session'], dir)).code).toBe(2)
     expect(readFileSync(file, 'utf8')).toBe('mine')

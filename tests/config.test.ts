@@ -32,7 +32,7 @@ const stigma = base.replace('Who can you ask this week?', 'Who can an addict ask
 
 describe('iop.config.yaml', () => {
   it('`warn` caps a rule at warnings, `off` silences it', async () => {
-    const warned = await run(['lint'], project('rules:\n  words-matter: warn\n', stigma))
+    const warned = await run(['lint', '--format', 'compact'], project('rules:\n  words-matter: warn\n', stigma))
     expect(warned.code).toBe(0)
     expect(warned.out).toContain('warning  Unexpected `addict` in client text')
     const off = await run(['lint'], project('rules:\n  words-matter: "off"\n', stigma))
@@ -40,7 +40,7 @@ describe('iop.config.yaml', () => {
   })
 
   it('rule options change thresholds', async () => {
-    const strict = await run(['lint'], project('rules:\n  handout-reading-level: [error, {warn: -5, error: 0, minWords: 1}]\n'))
+    const strict = await run(['lint', '--format', 'compact'], project('rules:\n  handout-reading-level: [error, {warn: -5, error: 0, minWords: 1}]\n'))
     expect(strict.code).toBe(1)
     expect(strict.out).toMatch(/error {2}Unexpected grade -?\d+\.\d reading level in handout `Second Page`, expected grade -5 or below; shorten: “A short second page with a link\.” \(7 words\); grade 0 is the most a handout may need {2}handout-reading-level/)
   })

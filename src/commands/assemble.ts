@@ -20,8 +20,8 @@ import {noteFormatOption} from '../forms/form-options.js'
 import {withFolderLock} from '../util/folder-lock.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
-import {curriculumDirsFor} from './curriculum-option.js'
-import {closest} from '../util/closest.js'
+import {curriculumDirsFor, projectConfigFile} from './curriculum-option.js'
+import {suchAs} from '../util/closest.js'
 import {expectation} from '../util/zod-expectation.js'
 import {Temporal} from 'temporal-polyfill'
 
@@ -43,7 +43,12 @@ export interface AssembleOptions {
   /** Also write binder.pdf and a packet.pdf per session. */
   pdf?: boolean
   paper?: string
+  /** Option names given on the command line (not defaults), to refuse those that do not apply. */
+  typed?: string[]
 }
+
+/** Options that describe a one-group schedule; a program file says these itself. */
+const groupOnly = ['start', 'days', 'meets', 'minutes', 'at', 'population', 'holidays']
 
 /**
  * Assemble and write a binder.
@@ -56,6 +61,10 @@ export interface AssembleOptions {
 export async function assembleCommand(io: Io, options: AssembleOptions): Promise<number> {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the binder into')
   if (Boolean(options.group) === Boolean(options.program)) throw new UserError('Unexpected options, expected exactly one of --group <type> or --program <file>')
+  const misplaced = options.program ? groupOnly.filter((name) => options.typed?.includes(name)) : []
+  if (misplaced.length > 0) {
+    throw new UserError(`Unexpected ${misplaced.map((name) => '--' + name).join(', ')} with --program, expected ${misplaced.length === 1 ? 'it' : 'them'} in the program file (${misplaced.map((name) => '`' + name + ':`').join(', ')}; see docs/programs.md) or --group instead of --program`)
+  }
   const out = path.resolve(io.cwd, options.out)
   const curriculumDirs = curriculumDirsFor(io, options.curriculum)
   const guard = {cwd: io.cwd, curriculumDirs}
@@ -69,7 +78,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
     if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
     const kept = checkBinderTarget(out, {...guard, force: options.force})
 
-    const curriculum = loadCurriculum(curriculumDirs)
+    const curriculum = loadCurriculum(curriculumDirs, {configFile: projectConfigFile(io)})
     const paper = paperOption(options.paper, curriculum.config.paper)
     const groups = curriculum.config.groups.map((g) => g.id)
     let program: Program
@@ -81,7 +90,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
       inputs = {program: path.basename(file), programHash: 'sha256-' + createHash('sha256').update(readFileSync(file)).digest('hex')}
     } else {
       if (!groups.includes(options.group!)) {
-        throw new UserError(`Unexpected group \`${options.group}\`, expected a group type such as ${closest(options.group!, groups).map((g) => '`' + g + '`').join(', ')}`)
+        throw new UserError(`Unexpected group \`${options.group}\`, expected a group type${suchAs(options.group!, groups) || ' (see docs/authoring.md)'}`)
       }
       program = groupProgram(io, options)
       inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}

@@ -2,10 +2,10 @@
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {findModuleFiles, readModuleFile} from '../curriculum/load-curriculum.js'
-import {formatCompact, formatJson} from '../lint/format.js'
+import {formatCompact, formatJson, formatReport, useColor} from '../lint/format.js'
 import {lintModules} from '../lint/lint.js'
 import {fixWordsMatter} from '../lint/rules/words-matter.js'
-import type {SessionModule} from '../module/parse-module.js'
+import {parseModule, type SessionModule} from '../module/parse-module.js'
 import {writeFileAtomic} from '../util/write-file.js'
 import {UserError} from '../util/user-error.js'
 import type {Io} from '../util/io.js'
@@ -17,7 +17,19 @@ export interface LintOptions {
   format?: string
   fix?: boolean
   maxWarnings?: string
+  /** Errors only. */
+  quiet?: boolean
+  /** `--color` / `--no-color`; undefined decides from NO_COLOR and the terminal. */
+  color?: boolean
+  /** Show each message's documentation URL. */
+  verbose?: boolean
+  /** Lint the module on stdin. */
+  stdin?: boolean
+  /** Path the stdin module stands for (its messages and the id check use it). */
+  stdinFilename?: string
 }
+
+const formats = ['text', 'compact', 'json']
 
 /**
  * Lint modules; exit code 1 on any error, or on more warnings than allowed.
@@ -25,8 +37,14 @@ export interface LintOptions {
  * @returns The exit code.
  */
 export function lintCommand(io: Io, paths: string[], options: LintOptions): number {
-  if (options.format && options.format !== 'json' && options.format !== 'text') {
-    throw new UserError(`Unexpected --format ${options.format}, expected \`text\` or \`json\``)
+  if (options.format && !formats.includes(options.format)) {
+    throw new UserError(`Unexpected --format ${options.format}, expected \`text\`, \`compact\` or \`json\``)
+  }
+  if (options.stdin && (paths.length > 0 || options.fix)) {
+    throw new UserError(`Unexpected ${options.fix ? '--fix' : 'paths'} with --stdin, expected only the module on stdin (and --stdin-filename)`)
+  }
+  if (options.stdinFilename !== undefined && !options.stdin) {
+    throw new UserError('Unexpected --stdin-filename without --stdin, expected both or neither')
   }
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings)
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
@@ -34,7 +52,7 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
   }
 
   let curriculum = curriculumFor(io, options.curriculum)
-  let targets = selectTargets(io, curriculum.modules, paths)
+  let targets = options.stdin ? stdinTarget(io, curriculum.modules, options.stdinFilename) : selectTargets(io, curriculum.modules, paths)
 
   if (options.fix) {
     let changed = false
@@ -52,10 +70,18 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
     }
   }
 
-  const all = [...curriculum.modules, ...targets.extra]
+  const all = [...curriculum.modules.filter((m) => !targets.replaced.has(m)), ...targets.extra]
   const summary = lintModules(all, curriculum.config, new Set(targets.list))
   const files = targets.list.map((m) => m.file)
-  io.stdout(options.format === 'json' ? formatJson(files) : formatCompact(files))
+  // --quiet drops warnings from what is shown; --max-warnings still counts them.
+  if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal)
+  io.stdout(
+    options.format === 'json'
+      ? formatJson(files)
+      : options.format === 'compact'
+        ? formatCompact(files)
+        : formatReport(files, {color: useColor(options.color, io.env, io.isTTY), verbose: options.verbose})
+  )
 
   if (summary.errors > 0) return 1
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
@@ -65,9 +91,25 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
   return 0
 }
 
+/** What to lint: `list`; `extra` joins the curriculum index, `replaced` leaves it. */
+interface Targets {
+  list: SessionModule[]
+  extra: SessionModule[]
+  replaced: Set<SessionModule>
+}
+
+/** The module on stdin, standing in for the file it names (an editor's unsaved buffer). */
+function stdinTarget(io: Io, modules: SessionModule[], filename: string | undefined): Targets {
+  if (!io.readStdin) throw new UserError('Unexpected --stdin here, expected a terminal or pipe to read from')
+  const file = filename === undefined ? '<stdin>' : path.resolve(io.cwd, filename)
+  const known = existsSync(file) ? modules.find((m) => m.file.path === realpathSync(file)) : undefined
+  const module = parseModule({path: known?.file.path ?? file, value: io.readStdin()})
+  return {list: [module], extra: [module], replaced: new Set(known ? [known] : [])}
+}
+
 /** Modules named by paths: curriculum modules under them, plus files outside it. */
-function selectTargets(io: Io, modules: SessionModule[], paths: string[]) {
-  if (paths.length === 0) return {list: modules, extra: [] as SessionModule[]}
+function selectTargets(io: Io, modules: SessionModule[], paths: string[]): Targets {
+  if (paths.length === 0) return {list: modules, extra: [], replaced: new Set()}
   const byPath = new Map(modules.map((m) => [m.file.path, m]))
   const list: SessionModule[] = []
   const extra: SessionModule[] = []
@@ -76,7 +118,12 @@ function selectTargets(io: Io, modules: SessionModule[], paths: string[]) {
     const resolved = path.resolve(io.cwd, given)
     if (!existsSync(resolved)) throw new UserError(`${given}: Unexpected missing path, expected a module file or folder`)
     const full = realpathSync(resolved)
-    const files = statSync(full).isDirectory() ? findModuleFiles(full, false) : [full]
+    const directory = statSync(full).isDirectory()
+    if (!directory && !/\.(?:md|markdown)$/i.test(full)) {
+      io.stderr(`iop: ${given}: skipped, not a Markdown module (program files are checked by \`iop assemble --program\`)\n`)
+      continue
+    }
+    const files = directory ? findModuleFiles(full, false) : [full]
     for (const file of files) {
       if (seen.has(file)) continue
       seen.add(file)
@@ -89,5 +136,5 @@ function selectTargets(io: Io, modules: SessionModule[], paths: string[]) {
       }
     }
   }
-  return {list, extra}
+  return {list, extra, replaced: new Set()}
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import {z} from 'zod'
 import {canonicalGroups, defaultCrisisText} from './defaults.js'
 import {defaultFormSettings, maxNoteMembers, maxSignInRows, noteFormats, type FormSettings} from '../forms/form-options.js'
-import {closest} from '../util/closest.js'
+import {suchAs} from '../util/closest.js'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
@@ -41,7 +41,9 @@ const configSchema = z
     rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({}),
     noteFormat: z.enum(noteFormats).optional(),
     noteMembers: z.number().int().min(1).max(maxNoteMembers).optional(),
-    signInRows: z.number().int().min(1).max(maxSignInRows).optional()
+    signInRows: z.number().int().min(1).max(maxSignInRows).optional(),
+    // Read by find-config.ts; only the project's config (not a curriculum folder's) uses it.
+    curriculum: z.array(z.string().min(1)).min(1).optional()
   })
   .strict()
 
@@ -68,17 +70,20 @@ export function defaultConfig(): CurriculumConfig {
 }
 
 /**
- * Load and merge `iop.config.yaml` from each curriculum folder (later folders win).
+ * Load and merge `iop.config.yaml` from each curriculum folder (later folders
+ * win), then the project's config file, which wins over them all.
  *
  * @param dirs Curriculum folders.
  * @param knownRules Rules to check `rules:` entries against (optional).
+ * @param projectFile The project's config file (found upward or given with `--config`), optional.
  * @returns The merged configuration.
  * @throws {UserError} When a config file is not valid.
  */
-export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>; clientSafety?: boolean}>): CurriculumConfig {
+export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{id: string; defaults?: Record<string, unknown>; clientSafety?: boolean}>, projectFile?: string): CurriculumConfig {
   const config = defaultConfig()
-  for (const dir of dirs) {
-    const file = path.join(dir, configFileName)
+  const files = dirs.map((dir) => path.join(dir, configFileName))
+  if (projectFile) files.push(projectFile)
+  for (const file of [...new Set(files)]) {
     if (!existsSync(file)) continue
     let text: string
     try {
@@ -102,7 +107,7 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
       const rule = knownRules?.find((r) => r.id === id)
       const at = yaml.place(['rules', id]).start
       if (knownRules && !rule) {
-        throw new UserError(`${file}:${at.line}:${at.column}: Unexpected rule \`${id}\`, expected a rule id such as ${closest(id, knownRules.map((r) => r.id)).map((r) => '`' + r + '`').join(', ')} (see docs/rules.md)`)
+        throw new UserError(`${file}:${at.line}:${at.column}: Unexpected rule \`${id}\`, expected a rule id${suchAs(id, knownRules.map((r) => r.id))} (see docs/rules.md)`)
       }
       const level = Array.isArray(setting) ? setting[0] : setting
       if (rule?.clientSafety && level !== 'error') {

@@ -78,12 +78,14 @@ export function readModuleFile(file: string): SessionModule {
  * Load every module under the given folders.
  *
  * @param dirs Curriculum folders (default: {@link defaultCurriculumDirs}).
+ * @param options `configFile`: the project's `iop.config.yaml`, applied after the folders' own.
  * @returns The curriculum.
  */
-export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()): Curriculum {
-  // Real paths: a symlinked folder must not make every module look duplicated.
-  const resolved = dirs.map((dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir)))
-  const config = loadConfig(resolved, rules)
+export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs(), options: {configFile?: string} = {}): Curriculum {
+  // Real paths: a symlinked folder must not make every module look duplicated,
+  // and a folder named twice (`bundled` and `./curriculum` in this repository) counts once.
+  const resolved = [...new Set(dirs.map((dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir))))]
+  const config = loadConfig(resolved, rules, options.configFile)
   const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file))
   const byId = new Map<string, SessionModule>()
   for (const module of modules) {

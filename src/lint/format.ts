@@ -1,8 +1,48 @@
 /**
- * Lint output: the compact `path:line:col  severity  reason  rule-id` form
- * for people, and a stable JSON form for CI (documented in docs/rules.md).
+ * Lint output: vfile-reporter's report grouped by file (the form remark and
+ * ESLint users know), the compact `path:line:col  severity  reason  rule-id`
+ * form for grep and editors' problem matchers, and a stable JSON form for CI
+ * (documented in docs/rules.md).
  */
 import type {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+
+/** Options of {@link formatReport}. */
+export interface ReportOptions {
+  /** ANSI colour. */
+  color: boolean
+  /** Show each message's documentation URL. */
+  verbose?: boolean
+}
+
+/**
+ * Format messages grouped by file, with vfile-reporter.
+ *
+ * @param files Linted files.
+ * @param options Colour and verbosity.
+ * @returns The report; `0 errors, 0 warnings in N files` when there is nothing to say.
+ */
+export function formatReport(files: readonly VFile[], options: ReportOptions): string {
+  const withMessages = files.filter((file) => file.messages.length > 0)
+  if (withMessages.length === 0) return `0 errors, 0 warnings in ${files.length} file${files.length === 1 ? '' : 's'}\n`
+  return reporter([...withMessages], {color: options.color, verbose: options.verbose ?? false, quiet: true}) + '\n'
+}
+
+/**
+ * Whether to colour output: `--color`/`--no-color` first, then `NO_COLOR`
+ * and `FORCE_COLOR` (no-color.org), then whether stdout is a terminal.
+ *
+ * @param flag The `--color` option, if given.
+ * @param env The environment.
+ * @param isTTY Whether stdout is a terminal.
+ * @returns True to colour.
+ */
+export function useColor(flag: boolean | undefined, env: Record<string, string | undefined> = {}, isTTY = false): boolean {
+  if (flag !== undefined) return flag
+  if (env.NO_COLOR) return false
+  if (env.FORCE_COLOR) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false'
+  return isTTY
+}
 
 /**
  * Format messages one per line.

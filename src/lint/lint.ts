@@ -1,11 +1,14 @@
 /**
- * The lint engine: runs every rule at its configured severity and attaches
- * the results to each module's vfile as messages (remark-lint's model).
+ * The lint engine: runs every rule plugin (lint/plugins.ts, the ones the
+ * remark preset names) on each module's one tree, with the curriculum index
+ * loaded once per run; messages land on each module's vfile.
  */
-import type {CurriculumConfig, RuleSetting} from '../config/curriculum-config.js'
+import type {Root} from 'mdast'
+import {unified} from 'unified'
+import type {CurriculumConfig} from '../config/curriculum-config.js'
 import type {SessionModule} from '../module/parse-module.js'
-import type {Level, Place, Rule} from './rule.js'
-import {rules as builtinRules} from './rules/index.js'
+import {provideLintContext} from './lint-context.js'
+import {rulePlugins} from './plugins.js'
 
 /** Modules that have been through a lint run: builds refuse to trust the rest. */
 const linted = new WeakSet<SessionModule>()
@@ -39,27 +42,16 @@ export function lintModules(
   config: CurriculumConfig,
   only?: ReadonlySet<SessionModule>
 ): LintSummary {
-  for (const rule of builtinRules) {
-    const [severity, options] = resolveSetting(rule, config.rules[rule.id])
-    if (severity === 'off') continue
-
-    const report = (module: SessionModule, reason: string, place: Place, level: Level = 'error') => {
-      if (only && !only.has(module)) return
-      const message = module.file.message(reason, {place: place ?? {line: 1, column: 1}, ruleId: rule.id, source: 'iop'})
-      message.fatal = severity === 'error' && level === 'error'
-    }
-
-    if (rule.scope === 'module') {
-      for (const module of modules) {
-        if (only && !only.has(module)) continue
-        // A module that could not be read or parsed has one message that
-        // says why; its empty tree would only make rules echo it.
-        if (!module.parsed) continue
-        rule.check({module, config, options, report: (reason, place, level) => report(module, reason, place, level)})
-      }
-    } else {
-      rule.check({modules, config, options, report})
-    }
+  // The same plugins the remark preset names: no rule has a second copy.
+  const processor = unified()
+  for (const plugin of rulePlugins.values()) processor.use(plugin)
+  processor.freeze()
+  // A fresh index per run: curriculum-wide findings are cached by its identity.
+  const index = [...modules]
+  for (const module of modules) {
+    if (only && !only.has(module)) continue
+    provideLintContext({module, modules: index, config})
+    processor.runSync(module.tree as Root, module.file)
   }
 
   const summary: LintSummary = {errors: 0, warnings: 0}
@@ -73,16 +65,6 @@ export function lintModules(
     }
   }
   return summary
-}
-
-function resolveSetting(rule: Rule, setting: RuleSetting | undefined): [string, Record<string, unknown>] {
-  const defaults = rule.defaults ?? {}
-  // loadConfig refuses a lowered client-safety rule; a hand-made config
-  // object passed to the API gets the same answer here.
-  if (rule.clientSafety) return ['error', defaults]
-  if (setting === undefined) return [rule.severity, defaults]
-  if (typeof setting === 'string') return [setting, defaults]
-  return [setting[0], {...defaults, ...setting[1]}]
 }
 
 function compareMessages(a: {line?: number; column?: number; ruleId?: string; reason: string}, b: typeof a): number {

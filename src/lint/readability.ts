@@ -39,14 +39,15 @@ const wordSegmenter = new Intl.Segmenter('en', {granularity: 'word'})
  * Text blocks of some mdast nodes: paragraphs and table cells.
  *
  * @param nodes Client-visible nodes.
+ * @param options `includeHtml: false` leaves inline HTML tags out of the text.
  * @returns Plain text of each block.
  */
-export function textBlocks(nodes: readonly RootContent[]): string[] {
+export function textBlocks(nodes: readonly RootContent[], options: {includeHtml?: boolean} = {}): string[] {
   const blocks: string[] = []
   for (const node of nodes) {
     visit(node as Nodes, (child: Nodes) => {
       if (child.type === 'paragraph' || child.type === 'tableCell') {
-        const text = toString(child).trim()
+        const text = toString(child, {includeHtml: options.includeHtml ?? true}).trim()
         if (text) blocks.push(text)
         return 'skip'
       }

@@ -97,6 +97,22 @@ export function parseModule(input: ModuleInput): SessionModule {
     const empty: Root = {type: 'root', children: []}
     return {file, tree: empty, frontmatter: undefined, meta: undefined, schemaIssues: [], sections: splitSections(empty), hash, source, parsed: false}
   }
+  return moduleFromTree(tree, file, source, hash)
+}
+
+/**
+ * The module view of a tree that is already parsed (with frontmatter, GFM
+ * and directives): frontmatter, validated metadata and sections. Used by
+ * {@link parseModule} and by the remark preset, which gets its tree from
+ * remark-parse; neither parses twice.
+ *
+ * @param tree The mdast of the whole file.
+ * @param file The file (messages land on it).
+ * @param source The file's text (default: `file.value` as a string).
+ * @param hash `sha256-<hex>` of the bytes (default: computed from `source`).
+ * @returns The module.
+ */
+export function moduleFromTree(tree: Root, file: VFile, source = String(file.value ?? ''), hash?: string): SessionModule {
   const node = tree.children[0]
   const frontmatter = node && node.type === 'yaml' ? readFrontmatter(node as Yaml) : undefined
 
@@ -112,6 +128,7 @@ export function parseModule(input: ModuleInput): SessionModule {
     }
   }
 
+  hash ??= 'sha256-' + createHash('sha256').update(source).digest('hex')
   return {file, tree, frontmatter, meta, schemaIssues, sections: splitSections(tree), hash, source, parsed: true}
 }
 

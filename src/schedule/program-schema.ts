@@ -18,32 +18,41 @@ const room = line(80)
 const facilitator = line(80)
 
 /** One group slot in a day's timetable. */
-const slotSchema = z.object({group: kebab, minutes: z.number().int().min(10).max(480), room: room.optional(), facilitator: facilitator.optional()}).strict()
+const slotSchema = z
+  .object({
+    group: kebab.describe('Group type that meets in this slot, e.g. `relapse-prevention`'),
+    minutes: z.number().int().min(10).max(480).describe('Length of this group in minutes (10-480)'),
+    room: room.optional().describe('Room for this group (a place or staff role, never client data); overrides the block’s'),
+    facilitator: facilitator.optional().describe('Facilitator for this group (a name or staff role); overrides the block’s')
+  })
+  .strict()
+  .describe('One group in the day’s timetable, in the order they meet')
 
 /** A block of weeks that meets on some days with a timetable. */
 const blockSchema = z
   .object({
-    weeks: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
-    meets: z.array(z.enum(weekdays)).min(1),
-    at: time,
-    groups: z.array(slotSchema).min(1).max(48),
-    room: room.optional(),
-    facilitator: facilitator.optional()
+    weeks: z.tuple([z.number().int().min(1), z.number().int().min(1)]).describe('First and last program week of this block, e.g. [1, 6]'),
+    meets: z.array(z.enum(weekdays)).min(1).describe('Days the program meets in these weeks, e.g. [mon, wed, thu]'),
+    at: time.describe('Start time of the first group, HH:MM (24-hour)'),
+    groups: z.array(slotSchema).min(1).max(48).describe('The day’s groups, back to back from `at`'),
+    room: room.optional().describe('Room for every group in this block (a place, never client data)'),
+    facilitator: facilitator.optional().describe('Facilitator for every group in this block (a name or staff role)')
   })
   .strict()
+  .describe('A run of weeks with the same days and timetable')
 
 /** Schema of a program file. */
 export const programSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
-    start: date,
-    days: z.number().int().min(1).max(731),
-    population: z.enum(['adult', 'adolescent']).default('adult'),
-    level: z.enum(['1', '2.1', '2.5']).default('2.1'),
-    holidays: z.array(date).max(1000).default([]),
-    location: line(200).optional(),
-    timezone: z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/, 'an IANA time zone such as America/Chicago').optional(),
-    blocks: z.array(blockSchema).min(1).max(100)
+    name: z.string().trim().min(1).max(120).describe('Program name, shown on the binder and calendar'),
+    start: date.describe('First day of the program, YYYY-MM-DD'),
+    days: z.number().int().min(1).max(731).describe('Length of the program in days (90 for a standard IOP stay)'),
+    population: z.enum(['adult', 'adolescent']).default('adult').describe('Who the program serves; sets the ASAM weekly hours checked'),
+    level: z.enum(['1', '2.1', '2.5']).default('2.1').describe('ASAM level of care the schedule is checked against: 1 outpatient, 2.1 intensive outpatient, 2.5 partial hospitalization'),
+    holidays: z.array(date).max(1000).default([]).describe('Dates the program does not meet, YYYY-MM-DD'),
+    location: line(200).optional().describe('Where the program meets (calendar location)'),
+    timezone: z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/, 'an IANA time zone such as America/Chicago').optional().describe('IANA time zone of the calendar, e.g. America/Chicago (default: floating local times)'),
+    blocks: z.array(blockSchema).min(1).max(100).describe('The timetable, as blocks of weeks')
   })
   .strict()
 

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {expectation} from '../util/zod-expectation.js'
-import {closest} from '../util/closest.js'
+import {suchAs} from '../util/closest.js'
 import {plainDate} from './calendar.js'
 import {programTooLarge} from './program-limits.js'
 import {knownTimeZone, timeZones} from './time-zone.js'
@@ -60,8 +60,7 @@ export function parseProgram(text: string, file: string, options: ProgramOptions
         }
         block.groups.forEach((slot, slotIndex) => {
           if (options.groups && !options.groups.includes(slot.group)) {
-            const near = closest(slot.group, options.groups)
-            problems.push(`${where(['blocks', index, 'groups', slotIndex, 'group'])}: Unexpected group \`${slot.group}\`, expected a group type such as ${near.map((g) => '`' + g + '`').join(', ')}`)
+            problems.push(`${where(['blocks', index, 'groups', slotIndex, 'group'])}: Unexpected group \`${slot.group}\`, expected a group type${suchAs(slot.group, options.groups) || ' (see docs/authoring.md)'}`)
           }
         })
         // Two blocks that meet on the same day in the same weeks must not overlap in time.
@@ -79,8 +78,7 @@ export function parseProgram(text: string, file: string, options: ProgramOptions
         }
       })
       if (program.timezone !== undefined && !knownTimeZone(program.timezone)) {
-        const near = closest(program.timezone, timeZones())
-        problems.push(`${where(['timezone'])}: Unexpected time zone \`${program.timezone}\`, expected an IANA time zone such as ${near.map((z) => '`' + z + '`').join(', ')}`)
+        problems.push(`${where(['timezone'])}: Unexpected time zone \`${program.timezone}\`, expected an IANA time zone${suchAs(program.timezone, timeZones()) || ' such as `America/Chicago`'}`)
       }
       // Counted only once everything else is sound: the count needs real dates.
       const tooLarge = problems.length === 0 ? programTooLarge(program) : undefined

@@ -31,6 +31,8 @@ export interface Assembly {
   files: BinderFiles
   /** Modules left out of the pools because they have lint errors. */
   excluded: string[]
+  /** Modules left out because their frontmatter says `draft: true`. */
+  drafts: string[]
 }
 
 /**
@@ -41,11 +43,13 @@ export interface Assembly {
  * @param curriculum The module library (linted here).
  * @returns The schedule, and the files of modules left out for lint errors.
  */
-export function assembleUsable(program: Program, curriculum: Curriculum): {schedule: Schedule; excluded: string[]} {
+export function assembleUsable(program: Program, curriculum: Curriculum): {schedule: Schedule; excluded: string[]; drafts: string[]} {
   lintModules(curriculum.modules, curriculum.config)
   const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
-  const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m)))}
-  return {schedule: assemble(program, usable), excluded}
+  // Work in progress (`draft: true`) lives in the curriculum but is never scheduled.
+  const drafts = curriculum.modules.filter((m) => m.meta?.draft === true && !hasErrors(m)).map((m) => m.file.path).sort()
+  const usable = {...curriculum, byId: new Map([...curriculum.byId].filter(([, m]) => !hasErrors(m) && m.meta?.draft !== true))}
+  return {schedule: assemble(program, usable), excluded, drafts}
 }
 
 /**
@@ -60,7 +64,7 @@ export function assembleUsable(program: Program, curriculum: Curriculum): {sched
  * @returns The assembly.
  */
 export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]; forms?: Partial<FormSettings>; paper?: 'letter' | 'a4'} = {}): Assembly {
-  const {schedule, excluded} = assembleUsable(program, curriculum)
+  const {schedule, excluded, drafts} = assembleUsable(program, curriculum)
   const hours = weeklyHours(schedule)
   // Holiday warnings join the schedule's findings before the one verdict is made.
   const rank = {error: 0, warning: 1, note: 2}
@@ -68,7 +72,7 @@ export function runAssembly(program: Program, curriculum: Curriculum, inputs: Re
   const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
   const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}, paper: options.paper})
-  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded}
+  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded, drafts}
 }
 
 /**
@@ -91,7 +95,8 @@ export function summary(assembly: Assembly): string {
     `verdict: ${verdict.headline}`,
     ...verdict.findings.map((f) => `${f.severity}: ${f.message}`),
     ...assembly.coverage.map((t) => `coverage: ${coverageLine(t)}`),
-    ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`)
+    ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`),
+    ...assembly.drafts.map((file) => `left out (draft: true): ${file}`)
   ]
   return lines.join('\n') + '\n'
 }

@@ -6,14 +6,17 @@ import {facilitatorDirective} from './facilitator-directive.js'
 import {frontmatterSchema} from './frontmatter-schema.js'
 import {handoutPresent} from './handout-present.js'
 import {handoutReadingLevel} from './handout-reading-level.js'
+import {handoutVocabulary} from './handout-vocabulary.js'
 import {idMatchesFile} from './id-matches-file.js'
 import {links} from './links.js'
 import {objectivesMeasurable} from './objectives-measurable.js'
+import {placeholderText} from './placeholder-text.js'
 import {requiresAcyclic} from './requires-acyclic.js'
 import {requiresExists} from './requires-exists.js'
 import {requiresPhaseOrder} from './requires-phase-order.js'
 import {safetyNotes} from './safety-notes.js'
 import {sections} from './sections.js'
+import {sentenceLength} from './sentence-length.js'
 import {timingPart} from './timing-part.js'
 import {timingTotal} from './timing-total.js'
 import {uniqueId} from './unique-id.js'
@@ -27,11 +30,14 @@ export const rules: readonly Rule[] = [
   timingTotal,
   timingPart,
   handoutPresent,
+  placeholderText,
   facilitatorDirective,
   clientHtml,
   directiveSyntax,
   objectivesMeasurable,
   handoutReadingLevel,
+  handoutVocabulary,
+  sentenceLength,
   wordsMatter,
   safetyNotes,
   requiresExists,

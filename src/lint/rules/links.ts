@@ -6,7 +6,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {Link} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {closest} from '../../util/closest.js'
+import {suchAs} from '../../util/closest.js'
 import type {CurriculumRule} from '../rule.js'
 
 /** A link path with its percent-escapes decoded, or `undefined` when one is malformed (`%E0%A4%A`, `%zz`). */
@@ -32,7 +32,7 @@ export const links: CurriculumRule = {
         if (url.startsWith('module:')) {
           const id = url.slice('module:'.length)
           if (!known.has(id)) {
-            report(module, `Unexpected reference to unknown module \`${id}\`, expected an id such as ${closest(id, ids).map((x) => '`' + x + '`').join(', ')}`, node.position)
+            report(module, `Unexpected reference to unknown module \`${id}\`, expected an existing id${suchAs(id, ids) || ' (see `iop list`)'}`, node.position)
           }
           return
         }

@@ -1,5 +1,5 @@
 /** `requires-exists`: every `requires` id names a module in the curriculum. */
-import {closest} from '../../util/closest.js'
+import {suchAs} from '../../util/closest.js'
 import type {CurriculumRule} from '../rule.js'
 
 export const requiresExists: CurriculumRule = {
@@ -13,8 +13,7 @@ export const requiresExists: CurriculumRule = {
     for (const module of modules) {
       module.meta?.requires.forEach((id, index) => {
         if (known.has(id)) return
-        const near = closest(id, ids).map((x) => '`' + x + '`').join(', ')
-        report(module, `Unexpected unknown module \`${id}\` in \`requires\`, expected an existing id such as ${near}`, module.frontmatter?.place(['requires', index]))
+        report(module, `Unexpected unknown module \`${id}\` in \`requires\`, expected an existing id${suchAs(id, ids) || ' (see `iop list`)'}`, module.frontmatter?.place(['requires', index]))
       })
     }
   }
