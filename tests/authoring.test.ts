@@ -51,7 +51,7 @@ describe('authoring', () => {
     writeFileSync(path.join(dir, 'curriculum', 'support', 'alpha.md'), base.replace('id: base', 'id: alpha'))
     writeFileSync(path.join(dir, 'curriculum', 'support', 'beta.md'), base.replace('id: base', 'id: beta').replace('version: 1.2.3', 'version: 1.2.3\ndraft: true'))
     expect((await run(['lint'], dir)).out).toBe('0 errors, 0 warnings in 2 files\n')
-    const result = await run(['assemble', '--group', 'support', '--start', '2026-01-05', '--days', '7', '--out', 'out'], dir)
+    const result = await run(['assemble', '--curriculum', 'curriculum', '--group', 'support', '--start', '2026-01-05', '--days', '7', '--out', 'out'], dir)
     expect(result.code).toBe(0)
     expect(result.out).toContain(`left out (draft: true): ${path.join(dir, 'curriculum', 'support', 'beta.md')}\n`)
     const csv = readFileSync(path.join(dir, 'out', 'schedule.csv'), 'utf8')

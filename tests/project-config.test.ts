@@ -34,8 +34,40 @@ async function ids(cwd: string, extra: string[] = []) {
 }
 
 describe('project config', () => {
-  it('a local module alone replaces the library; `curriculum: [bundled, ./curriculum]` adds it to the bundled modules', async () => {
+  it('a local module with a bundled id is a unique-id error, unless it says `overrides: true`', async () => {
+    const local = base.replace('id: base', 'id: coping-with-cravings')
+    const dir = project({'curriculum/support/coping-with-cravings.md': local})
+    const clash = await run(['lint', '--format', 'compact'], dir)
+    expect(clash.code).toBe(1)
+    expect(clash.out + clash.err).toMatch(/unique-id/)
+    writeFileSync(path.join(dir, 'curriculum/support/coping-with-cravings.md'), local.replace('tags: [support]', 'tags: [support]\noverrides: true'))
+    const list = await run(['list', '--json'], dir)
+    const rows = JSON.parse(list.out) as Array<{id: string; group: string}>
+    expect(rows.length).toBe(bundledCount)
+    // The local module is the one the curriculum holds now.
+    expect(rows.find((row) => row.id === 'coping-with-cravings')?.group).toBe('support')
+    expect(await run(['lint'], dir)).toMatchObject({code: 0})
+  })
+
+  it('--curriculum names an installed npm package that ships modules', async () => {
+    const dir = project({
+      'node_modules/@clinic/iop-modules/package.json': '{"name": "@clinic/iop-modules", "version": "1.0.0"}\n',
+      'node_modules/@clinic/iop-modules/curriculum/support/base.md': base
+    })
+    expect(await ids(dir, ['--curriculum', '@clinic/iop-modules'])).toEqual(['base'])
+    // From a folder below, as Node finds packages; and in the config's list.
+    mkdirSync(path.join(dir, 'sub'))
+    expect(await ids(path.join(dir, 'sub'), ['--curriculum', '@clinic/iop-modules'])).toEqual(['base'])
+    writeFileSync(path.join(dir, 'iop.config.yaml'), 'curriculum: [bundled, "@clinic/iop-modules"]\n')
+    expect((await ids(dir)).length).toBe(bundledCount + 1)
+  })
+
+  it('a local module adds to the bundled library; `curriculum: [./curriculum]` keeps only the local ones', async () => {
     const dir = project({'curriculum/support/base.md': base})
+    const added = await ids(dir)
+    expect(added.length).toBe(bundledCount + 1)
+    expect(added).toContain('base')
+    writeFileSync(path.join(dir, 'iop.config.yaml'), 'curriculum: [./curriculum]\n')
     expect(await ids(dir)).toEqual(['base'])
     writeFileSync(path.join(dir, 'iop.config.yaml'), 'curriculum: [bundled, ./curriculum]\n')
     const both = await ids(dir)
@@ -46,7 +78,8 @@ describe('project config', () => {
     mkdirSync(path.join(dir, 'notes'))
     expect((await ids(path.join(dir, 'notes'))).length).toBe(bundledCount + 1)
     const lint = await run(['lint'], dir)
-    expect(lint).toMatchObject({code: 0, out: `0 errors, 0 warnings in ${bundledCount + 1} files\n`})
+    // Lint reports the project's own module; the library is its context.
+    expect(lint).toMatchObject({code: 0, out: '0 errors, 0 warnings in 1 file\n'})
   })
 
   it('a folder with only iop.config.yaml uses the bundled library with its crisis line', async () => {
@@ -69,7 +102,7 @@ describe('project config', () => {
   it('a `curriculum` entry that is not a folder is a configuration error at its line', async () => {
     const dir = project({'iop.config.yaml': 'crisis: "Call 555-0100."\ncurriculum: [bundled, ./nothere]\n'})
     const result = await run(['list'], dir)
-    expect(result).toMatchObject({code: 2, err: `iop: ${path.join(dir, 'iop.config.yaml')}:2:23: Unexpected missing folder \`./nothere\` in \`curriculum\`, expected a curriculum folder or \`bundled\`\n`})
+    expect(result).toMatchObject({code: 2, err: `iop: ${path.join(dir, 'iop.config.yaml')}:2:23: Unexpected missing folder \`./nothere\` in \`curriculum\`, expected a curriculum folder, an installed package or \`bundled\`\n`})
     writeFileSync(path.join(dir, 'iop.config.yaml'), 'curriculum: ./curriculum\n')
     expect((await run(['list'], dir)).err).toBe(`iop: ${path.join(dir, 'iop.config.yaml')}:1:13: Unexpected value at \`curriculum\`, expected a list of folders such as [bundled, ./curriculum]\n`)
   })

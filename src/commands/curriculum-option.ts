@@ -6,6 +6,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {configCurricula, findConfigFile} from '../config/find-config.js'
 import {bundledCurriculumDir, defaultCurriculumDirs, loadCurriculum, type Curriculum} from '../curriculum/load-curriculum.js'
+import {packageCurriculumDir} from '../curriculum/package-curriculum.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
 
@@ -49,7 +50,8 @@ export function projectConfigFile(io: Io): string | undefined {
  * @returns Absolute folder paths.
  */
 export function curriculumDirsFor(io: Io, dirs: string[] | undefined): string[] {
-  if (dirs && dirs.length > 0) return dirs.map((dir) => path.resolve(io.cwd, dir))
+  // A name that is no folder here may be an installed package that ships modules.
+  if (dirs && dirs.length > 0) return dirs.map((dir) => (existsSync(path.resolve(io.cwd, dir)) ? path.resolve(io.cwd, dir) : packageCurriculumDir(dir, io.cwd) ?? path.resolve(io.cwd, dir)))
   const file = projectConfigFile(io)
   return (file && configCurricula(file, bundledCurriculumDir)) || defaultCurriculumDirs(io.cwd)
 }

@@ -1,7 +1,7 @@
 /** `iop lint`: run the authoring rules and report, optionally fixing Words Matter terms. */
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {findModuleFiles, readModuleFile} from '../curriculum/load-curriculum.js'
+import {bundledCurriculumDir, findModuleFiles, readModuleFile} from '../curriculum/load-curriculum.js'
 import {formatCompact, formatJson, formatReport, useColor} from '../lint/format.js'
 import {lintModules} from '../lint/lint.js'
 import {fixWordsMatter} from '../lint/rules/words-matter.js'
@@ -109,7 +109,14 @@ function stdinTarget(io: Io, modules: SessionModule[], filename: string | undefi
 
 /** Modules named by paths: curriculum modules under them, plus files outside it. */
 function selectTargets(io: Io, modules: SessionModule[], paths: string[]): Targets {
-  if (paths.length === 0) return {list: modules, extra: [], replaced: new Set()}
+  if (paths.length === 0) {
+    // A project's own modules, as ESLint lints a project's files: the bundled
+    // library they add to is context (ids, requires), and is linted only when
+    // it is all there is (or is named).
+    const library = realpathSync(bundledCurriculumDir) + path.sep
+    const own = modules.filter((m) => !m.file.path.startsWith(library))
+    return {list: own.length > 0 ? own : modules, extra: [], replaced: new Set()}
+  }
   const byPath = new Map(modules.map((m) => [m.file.path, m]))
   const list: SessionModule[] = []
   const extra: SessionModule[] = []

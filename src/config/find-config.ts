@@ -6,6 +6,7 @@
  */
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {packageCurriculumDir} from '../curriculum/package-curriculum.js'
 import {readYaml} from '../util/read-yaml.js'
 import {UserError} from '../util/user-error.js'
 import {configFileName} from './curriculum-config.js'
@@ -48,10 +49,10 @@ export function configCurricula(file: string, bundledDir: string): string[] | un
   }
   return (list as string[]).map((entry, index) => {
     if (entry === bundledKeyword) return bundledDir
-    const dir = path.resolve(path.dirname(file), entry)
+    const dir = existsSync(path.resolve(path.dirname(file), entry)) ? path.resolve(path.dirname(file), entry) : packageCurriculumDir(entry, path.dirname(file)) ?? path.resolve(path.dirname(file), entry)
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       const at = yaml.place(['curriculum', index]).start
-      throw new UserError(`${file}:${at.line}:${at.column}: Unexpected missing folder \`${entry}\` in \`curriculum\`, expected a curriculum folder or \`${bundledKeyword}\``)
+      throw new UserError(`${file}:${at.line}:${at.column}: Unexpected missing folder \`${entry}\` in \`curriculum\`, expected a curriculum folder, an installed package or \`${bundledKeyword}\``)
     }
     return dir
   })

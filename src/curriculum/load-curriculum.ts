@@ -26,15 +26,16 @@ export interface Curriculum {
 export const bundledCurriculumDir = fileURLToPath(new URL('../../curriculum', import.meta.url))
 
 /**
- * Which folders to read when the user names none: ./curriculum when the
- * working directory has one, otherwise the bundled curriculum.
+ * Which folders to read when the user names none: the bundled curriculum,
+ * plus ./curriculum when the working directory has one, so a program's few
+ * local modules add to the library instead of hiding it.
  *
  * @param cwd Working directory (default `process.cwd()`).
- * @returns One folder.
+ * @returns The bundled folder, and the local one when there is one.
  */
 export function defaultCurriculumDirs(cwd = process.cwd()): string[] {
   const local = path.join(cwd, 'curriculum')
-  return [existsSync(local) && statSync(local).isDirectory() ? local : bundledCurriculumDir]
+  return existsSync(local) && statSync(local).isDirectory() ? [bundledCurriculumDir, local] : [bundledCurriculumDir]
 }
 
 /**
@@ -90,7 +91,14 @@ export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()
   const byId = new Map<string, SessionModule>()
   for (const module of modules) {
     const id = module.meta?.id
-    if (id && !byId.has(id)) byId.set(id, module)
+    const seen = id ? byId.get(id) : undefined
+    // A local module that says `overrides: true` replaces the library's module of that id.
+    if (id && (!seen || (module.meta?.overrides === true && seen.meta?.overrides !== true))) byId.set(id, module)
   }
-  return {dirs: resolved, config, modules, byId}
+  // The module it replaces leaves the curriculum, so the id is not a duplicate.
+  const kept = modules.filter((module) => {
+    const winner = module.meta ? byId.get(module.meta.id) : undefined
+    return !winner || winner === module || winner.meta?.overrides !== true
+  })
+  return {dirs: resolved, config, modules: kept, byId}
 }

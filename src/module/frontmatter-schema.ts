@@ -44,7 +44,8 @@ export const frontmatterSchema = z
       .optional()
       .describe('Clinical review: who reviewed the module and when'),
     license: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX license id').optional().describe('SPDX license id; defaults to the curriculum’s (CC-BY-4.0)'),
-    draft: z.boolean().optional().describe('true keeps the module out of every assembly while it is written')
+    draft: z.boolean().optional().describe('true keeps the module out of every assembly while it is written'),
+    overrides: z.boolean().optional().describe('true lets this local module replace the library module with the same id (otherwise a second module with an id is a unique-id error)')
   })
   .strict()
 
