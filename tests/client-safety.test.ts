@@ -3,30 +3,14 @@
  * every bundled module, in HTML and Markdown; and crisis resources on every
  * handout page.
  */
-import type {Nodes} from 'mdast'
-import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {hasErrors, lintModules} from '../src/lint/lint.js'
-import type {SessionModule} from '../src/module/parse-module.js'
 import {buildGuide, buildHandout} from '../src/render/build.js'
+import {facilitatorSentences} from './helpers/facilitator-text.js'
 
 const curriculum = loadCurriculum([bundledCurriculumDir])
 lintModules(curriculum.modules, curriculum.config)
-
-/** Sentences of facilitator-only text, long enough to be distinctive. */
-function facilitatorSentences(module: SessionModule): string[] {
-  const texts: string[] = []
-  visit(module.tree, 'containerDirective', (node: Nodes) => {
-    texts.push(toString(node))
-  })
-  for (const node of module.sections.byKind['facilitator-notes']?.intro ?? []) texts.push(toString(node))
-  return texts
-    .flatMap((text) => text.split(/(?<=[.!?])\s+|\n+/))
-    .map((s) => s.trim())
-    .filter((s) => s.length >= 40)
-}
 
 /** Text of a page with tags removed and entities decoded, to compare like with like. */
 function visibleText(html: string): string {
