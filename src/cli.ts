@@ -67,7 +67,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
   }
 
-  const forms = {fidelity: ['a fidelity checklist of a module (delivered as written?)', 'html or md'], note: ['a blank group-note template of a module (DAP, BIRP, SOAP or GIRP)', 'html or text'], 'sign-in': ['a blank sign-in sheet of a module, with a 42 CFR Part 2 notice', 'html']} as const
+  const forms = {fidelity: ['a fidelity checklist of a module (delivered as written?)', 'html, md or pdf (default: from the -o extension, else html)'], note: ['a blank group-note template of a module (DAP, BIRP, SOAP or GIRP)', 'html, text or pdf (default: from the -o extension, else html)'], 'sign-in': ['a blank sign-in sheet of a module, with a 42 CFR Part 2 notice', 'html or pdf (default: from the -o extension, else html)']} as const
   for (const [kind, [description, formats]] of Object.entries(forms) as Array<[keyof typeof forms, (typeof forms)[keyof typeof forms]]>) {
     const command = program
       .command(kind)
@@ -75,7 +75,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .argument('<module>', 'a module id or a path to a module file')
       .option('--curriculum <dir>', curriculumHelp, collect)
       .option('-o, --output <file>', 'write to a file instead of stdout')
-      .option('--format <format>', formats, 'html')
+      .option('--format <format>', formats)
       .option('--force', 'replace the file -o names (never a module or a folder)')
     if (kind === 'note') command.option('--note-format <format>', 'dap, birp, soap or girp (default: noteFormat in iop.config.yaml, else birp)').option('--members <n>', 'blank member parts (default: noteMembers, else 3)')
     if (kind === 'sign-in') command.option('--rows <n>', 'blank rows (default: signInRows, else 12)')

@@ -103,3 +103,28 @@ describeBrowser('PDF from the command line', () => {
     noFileUrl(at('binder/binder.pdf'))
   })
 })
+
+describeBrowser('forms as PDF', () => {
+  it.each([
+    ['fidelity', 'Fidelity checklist', 'Deviations'],
+    ['note', 'Group note', 'Client identifier'],
+    ['sign-in', 'Sign-in sheet', '42 CFR Part 2']
+  ])('iop %s -o form.pdf: a numbered PDF of the blank form, nothing filled in', async (kind, title, words) => {
+    const file = at(`${kind}.pdf`)
+    const result = await iop([kind, 'coping-with-cravings', '-o', file])
+    expect(result.code, result.err).toBe(0)
+    expect(bytes(`${kind}.pdf`).subarray(0, 5).toString()).toBe('%PDF-')
+    const {pages} = pdfInfo(file)
+    const texts = pdfPages(file)
+    texts.forEach((text, index) => {
+      expect(text).toContain(`page ${index + 1} of ${pages}`)
+      expect(text).toContain(`${title}: Coping with Cravings`)
+    })
+    expect(texts.join(' ').replace(/\s+/g, ' ')).toContain(words)
+    noFileUrl(file)
+    // An earlier output is refused before a browser starts, and kept.
+    const again = await iop([kind, 'coping-with-cravings', '-o', file])
+    expect(again.code).toBe(2)
+    expect(again.err).toContain('Unexpected existing file')
+  })
+})
