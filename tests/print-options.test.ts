@@ -18,7 +18,8 @@ import {sessionAgenda} from '../src/print/packet-html.js'
 import {fixDates, fixedPdfDate} from '../src/print/pdf-renderer.js'
 import {pdfPageCount} from '../src/print/pdf-pages.js'
 import {contentSecurityPolicy, renderPage} from '../src/render/page.js'
-import {addBinderFiles} from '../src/schedule/build-binder.js'
+import {buildGuide} from '../src/render/build.js'
+import {addBinderFiles, sessionFolder} from '../src/schedule/build-binder.js'
 import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import {UserError} from '../src/util/user-error.js'
@@ -172,6 +173,17 @@ describe('session packets and the binder', () => {
     expect(html.match(/<footer class="crisis"[^>]*>[^<]*988/g)).toHaveLength(handouts)
     expect(() => dayPacketJob(assembly.schedule, '2027-01-05', {crisis: ''})).toThrow(/Unexpected --date 2027-01-05: no session of Packet Program meets that day, expected a meeting date such as `2027-01-06`/)
     expect(() => dayPacketJob(assembly.schedule, session.date, {crisis: '', group: 'family'})).toThrow(/expected one of the groups meeting that day: `relapse-prevention`/)
+  })
+
+  it("the binder's session guide shows its agenda in clock time, the second module continuing from the first", () => {
+    const html = assembly.files.get(`${sessionFolder(assembly.schedule)(session.number)}/guide.html`)!
+    const end = 18 * 60 + session.modules[0].meta!.minutes
+    const second = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`
+    expect(html).toContain('<tr><td>18:00</td><td>Check-in</td>')
+    expect(html).toContain(`<tr><td>${second}</td><td>Check-in</td>`)
+    expect(html).not.toContain('<td>0:00</td>')
+    // Alone, a guide has no clock: its agenda counts from 0:00.
+    expect(buildGuide([session.modules[0]])).toContain('<tr><td>0:00</td><td>Check-in</td>')
   })
 
   it('binder tables: weekday beside the date, a week as one block', () => {

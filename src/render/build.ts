@@ -11,7 +11,7 @@ import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
 import {clientSafetyProblems} from '../module/facilitator.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
-import {guideArticle} from './guide-html.js'
+import {clockTime, guideArticle} from './guide-html.js'
 import {handoutSections} from './handout-html.js'
 import {guideMarkdown, handoutMarkdown} from './markdown.js'
 import {renderPage} from './page.js'
@@ -29,6 +29,11 @@ export interface BuildOptions {
   title?: string
   /** Paper of the HTML's `@page` (default `letter`). */
   paper?: 'letter' | 'a4'
+  /**
+   * The session's clock start (`HH:MM`, optional): guide agendas then show
+   * clock times that run on from one module to the next, not 0:00 each.
+   */
+  startsAt?: string
 }
 
 /**
@@ -65,7 +70,13 @@ export function buildGuide(modules: readonly SessionModule[], options: BuildOpti
   checkBuildable(modules)
   if (options.format === 'md') return guideMarkdown(modules)
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
-  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: modules.map((m) => guideArticle(m)), paper: options.paper})
+  let offset = 0
+  const articles = modules.map((module) => {
+    const article = guideArticle(module, options.startsAt ? {startsAt: clockTime(options.startsAt, offset)} : {})
+    offset += module.meta!.minutes
+    return article
+  })
+  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: articles, paper: options.paper})
 }
 
 /**

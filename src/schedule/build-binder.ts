@@ -60,15 +60,16 @@ export function sessionFolder(schedule: Schedule): (n: number) => string {
 export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFiles {
   const files: BinderFiles = new Map()
   const sessionDir = sessionFolder(schedule)
-  // Sessions with the same modules share the rendered pages.
+  // Sessions with the same modules at the same time share the rendered pages.
   const pages = new Map<string, [string, string]>()
   const forms = inputs.forms ?? {...defaultFormSettings}
   for (const session of schedule.sessions) {
     if (session.modules.length === 0) continue
-    const key = session.modules.map((m) => m.meta!.id).join(' ')
+    // The guide's agenda is in clock time, so the start time is part of the key.
+    const key = `${session.start} ${session.modules.map((m) => m.meta!.id).join(' ')}`
     let page = pages.get(key)
     if (!page) {
-      page = [buildGuide(session.modules, {paper: inputs.paper}), buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper})]
+      page = [buildGuide(session.modules, {paper: inputs.paper, startsAt: session.start}), buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper})]
       pages.set(key, page)
     }
     files.set(`${sessionDir(session.number)}/guide.html`, page[0])
