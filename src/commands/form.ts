@@ -1,17 +1,13 @@
 /** `iop fidelity`, `iop note` and `iop sign-in`: one blank form for one module, as a page, text or PDF. */
-import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {resolveModule} from '../curriculum/resolve-module.js'
 import {buildForm, type FormKind} from '../forms/build-forms.js'
 import {countOption, maxNoteMembers, maxSignInRows, noteFormatOption, type FormOptions} from '../forms/form-options.js'
-import {formatCompact} from '../lint/format.js'
 import {printPdfs} from '../print/pdf-renderer.js'
-import {hasErrors, lintModules} from '../lint/lint.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
-import {isModuleFile} from '../util/module-file.js'
-import {writeFileAtomic} from '../util/write-file.js'
 import {curriculumFor} from './curriculum-option.js'
+import {lintedModule} from './module-argument.js'
+import {outputTarget, writeOutput} from './output-target.js'
 
 const byExtension: Record<string, string> = {'.pdf': 'pdf', '.md': 'md', '.txt': 'text', '.html': 'html', '.htm': 'html'}
 const formTitles: Record<FormKind, string> = {fidelity: 'Fidelity checklist', note: 'Group note', 'sign-in': 'Sign-in sheet'}
@@ -41,14 +37,8 @@ export async function formCommand(io: Io, kind: FormKind, reference: string, opt
   if (!formats.includes(format)) throw new UserError(`Unexpected --format ${format}, expected ${formats.map((f) => '`' + f + '`').join(', ')}`)
   if (format === 'pdf' && !options.output) throw new UserError('Unexpected PDF output to the terminal, expected -o FILE.pdf')
   const curriculum = curriculumFor(io, options.curriculum)
-  const module = resolveModule(curriculum, path.isAbsolute(reference) || !reference.includes('/') ? reference : path.resolve(io.cwd, reference))
-  const all = curriculum.modules.includes(module) ? curriculum.modules : [...curriculum.modules.filter((m) => m.meta?.id !== module.meta?.id), module]
-  lintModules(all, curriculum.config, new Set([module]))
-  if (hasErrors(module)) {
-    io.stderr(formatCompact([module.file]))
-    io.stderr(`iop: not building the ${kind} form for ${module.file.path}: fix the errors above first\n`)
-    return 1
-  }
+  const module = lintedModule(io, curriculum, reference, `the ${kind} form`)
+  if (!module) return 1
   const settings: FormOptions = {
     ...curriculum.config.forms,
     // A PDF is printed from the page.
@@ -60,14 +50,10 @@ export async function formCommand(io: Io, kind: FormKind, reference: string, opt
   }
   const output = buildForm(kind, module, settings)
   if (options.output) {
-    const target = path.resolve(io.cwd, options.output)
-    if (options.force && isModuleFile(target)) throw new UserError(`${options.output}: Unexpected module file as -o, expected a new path or an earlier output (iop never replaces a module, even with --force)`)
-    // Refuse before printing (a browser start costs seconds); writeFileAtomic checks again.
-    if (format === 'pdf' && !options.force && existsSync(target) && !statSync(target).isDirectory()) throw new UserError(`${target}: Unexpected existing file, expected a new path (use --force to overwrite)`)
+    const target = outputTarget(io, options.output, options.force)
     // Forms run over pages: number them under the form's own title.
     const bytes = format === 'pdf' ? (await printPdfs([{name: options.output, html: output, header: `${formTitles[kind]}: ${module.meta!.title}`, pageNumbers: true}]))[0] : output
-    writeFileAtomic(target, bytes, {force: options.force})
-    io.stderr(`iop: wrote ${path.relative(io.cwd, target) || target}\n`)
+    writeOutput(io, target, bytes, options.force)
   } else io.stdout(output)
   return 0
 }

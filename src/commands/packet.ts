@@ -1,18 +1,15 @@
 /** `iop packet`: one day's session packets from a program file, without writing a binder. */
-import {existsSync} from 'node:fs'
 import path from 'node:path'
-import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import {dayPacketJob} from '../print/day-packet.js'
 import {printPdfs} from '../print/pdf-renderer.js'
 import {plainDate} from '../schedule/calendar.js'
 import {readProgram} from '../schedule/read-program.js'
 import {assembleUsable} from '../schedule/run-assembly.js'
 import type {Io} from '../util/io.js'
-import {isModuleFile} from '../util/module-file.js'
 import {UserError} from '../util/user-error.js'
-import {writeFileAtomic} from '../util/write-file.js'
-import {curriculumDirsFor} from './curriculum-option.js'
+import {curriculumFor} from './curriculum-option.js'
 import {outputFormat, paperOption} from './output-format.js'
+import {outputTarget, writeOutput} from './output-target.js'
 
 /** Options of `iop packet`. */
 export interface PacketOptions {
@@ -38,11 +35,10 @@ export async function packetCommand(io: Io, options: PacketOptions): Promise<num
   const date = plainDate(options.date, '--date').toString()
   const format = outputFormat(options.format, options.output, ['html', 'pdf'])
   paperOption(options.paper)
-  const target = options.output ? path.resolve(io.cwd, options.output) : undefined
-  if (target && options.force && isModuleFile(target)) throw new UserError(`${options.output}: Unexpected module file as -o, expected a new path or an earlier output (iop never replaces a module, even with --force)`)
-  if (target && !options.force && existsSync(target)) throw new UserError(`${target}: Unexpected existing file, expected a new path (use --force to overwrite)`)
+  const target = options.output ? outputTarget(io, options.output, options.force) : undefined
 
-  const curriculum = loadCurriculum(curriculumDirsFor(io, options.curriculum))
+  // The project's config too (its crisis line goes on the handout masters).
+  const curriculum = curriculumFor(io, options.curriculum)
   const paper = paperOption(options.paper, curriculum.config.paper)
   const program = readProgram(path.resolve(io.cwd, options.program), {groups: curriculum.config.groups.map((g) => g.id)})
   const {schedule} = assembleUsable(program, curriculum)
@@ -51,7 +47,6 @@ export async function packetCommand(io: Io, options: PacketOptions): Promise<num
     io.stdout(job.html)
     return 0
   }
-  writeFileAtomic(target, format === 'pdf' ? (await printPdfs([job]))[0] : job.html, {force: options.force})
-  io.stderr(`iop: wrote ${path.relative(io.cwd, target) || target}\n`)
+  writeOutput(io, target, format === 'pdf' ? (await printPdfs([job]))[0] : job.html, options.force)
   return 0
 }

@@ -33,3 +33,19 @@ export function agenda(sections: ModuleSections): AgendaItem[] {
   add('Check-out', sections.byKind['check-out']?.minutes)
   return items
 }
+
+/**
+ * Minutes from a session's start at which each of its modules begins: they
+ * run back to back, so a guide's or packet's clock continues across them.
+ *
+ * @param modules Valid modules, in session order.
+ * @returns One offset per module, the first 0.
+ */
+export function moduleStarts(modules: ReadonlyArray<{meta?: {minutes: number}}>): number[] {
+  let offset = 0
+  return modules.map((module) => {
+    const start = offset
+    offset += module.meta!.minutes
+    return start
+  })
+}

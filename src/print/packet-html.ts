@@ -8,7 +8,7 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {Schedule, Session} from '../schedule/assemble.js'
-import {agenda} from '../module/agenda.js'
+import {agenda, moduleStarts} from '../module/agenda.js'
 import {checkBuildable} from '../render/build.js'
 import {clockTime, guideArticle} from '../render/guide-html.js'
 import {handoutSections} from '../render/handout-html.js'
@@ -33,13 +33,10 @@ export interface SessionAgendaRow {
  * @returns Rows in order.
  */
 export function sessionAgenda(session: Session): SessionAgendaRow[] {
-  const rows: SessionAgendaRow[] = []
-  let offset = 0
-  for (const module of session.modules) {
-    for (const item of agenda(module.sections)) rows.push({time: clockTime(session.start, offset + item.start), module: module.meta!.title, part: item.label, minutes: item.minutes})
-    offset += module.meta!.minutes
-  }
-  return rows
+  const starts = moduleStarts(session.modules)
+  return session.modules.flatMap((module, index) =>
+    agenda(module.sections).map((item) => ({time: clockTime(session.start, starts[index] + item.start), module: module.meta!.title, part: item.label, minutes: item.minutes}))
+  )
 }
 
 /**
@@ -62,12 +59,8 @@ export function packetBody(schedule: Schedule, session: Session, crisis: string)
     ['Room', facts.room],
     ['Facilitator', facts.facilitator]
   ]
-  let offset = 0
-  const guides = session.modules.map((module) => {
-    const article = guideArticle(module, {startsAt: clockTime(session.start, offset)})
-    offset += module.meta!.minutes
-    return article
-  })
+  const starts = moduleStarts(session.modules)
+  const guides = session.modules.map((module, index) => guideArticle(module, {startsAt: clockTime(session.start, starts[index])}))
   return [
     h('section.cover', {id: `session-${session.number}`}, [
       h('p.facilitator-label', 'Session packet: facilitator copy'),

@@ -12,6 +12,7 @@ import {clientSafetyProblems} from '../module/facilitator.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
 import {clockTime, guideArticle} from './guide-html.js'
+import {moduleStarts} from '../module/agenda.js'
 import {handoutSections} from './handout-html.js'
 import {guideMarkdown, handoutMarkdown} from './markdown.js'
 import {renderPage} from './page.js'
@@ -70,12 +71,8 @@ export function buildGuide(modules: readonly SessionModule[], options: BuildOpti
   checkBuildable(modules)
   if (options.format === 'md') return guideMarkdown(modules)
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
-  let offset = 0
-  const articles = modules.map((module) => {
-    const article = guideArticle(module, options.startsAt ? {startsAt: clockTime(options.startsAt, offset)} : {})
-    offset += module.meta!.minutes
-    return article
-  })
+  const starts = moduleStarts(modules)
+  const articles = modules.map((module, index) => guideArticle(module, options.startsAt ? {startsAt: clockTime(options.startsAt, starts[index])} : {}))
   return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: articles, paper: options.paper})
 }
 

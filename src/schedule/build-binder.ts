@@ -60,20 +60,19 @@ export function sessionFolder(schedule: Schedule): (n: number) => string {
 export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFiles {
   const files: BinderFiles = new Map()
   const sessionDir = sessionFolder(schedule)
-  // Sessions with the same modules at the same time share the rendered pages.
-  const pages = new Map<string, [string, string]>()
+  // Sessions with the same modules share their handouts; guides also need the
+  // same start time, since their agenda is in clock time.
+  const guides = new Map<string, string>()
+  const handouts = new Map<string, string>()
   const forms = inputs.forms ?? {...defaultFormSettings}
   for (const session of schedule.sessions) {
     if (session.modules.length === 0) continue
-    // The guide's agenda is in clock time, so the start time is part of the key.
-    const key = `${session.start} ${session.modules.map((m) => m.meta!.id).join(' ')}`
-    let page = pages.get(key)
-    if (!page) {
-      page = [buildGuide(session.modules, {paper: inputs.paper, startsAt: session.start}), buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper})]
-      pages.set(key, page)
-    }
-    files.set(`${sessionDir(session.number)}/guide.html`, page[0])
-    files.set(`${sessionDir(session.number)}/handout.html`, page[1])
+    const ids = session.modules.map((m) => m.meta!.id).join(' ')
+    const guideKey = `${session.start} ${ids}`
+    if (!guides.has(guideKey)) guides.set(guideKey, buildGuide(session.modules, {paper: inputs.paper, startsAt: session.start}))
+    if (!handouts.has(ids)) handouts.set(ids, buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper}))
+    files.set(`${sessionDir(session.number)}/guide.html`, guides.get(guideKey)!)
+    files.set(`${sessionDir(session.number)}/handout.html`, handouts.get(ids)!)
     for (const [name, text] of sessionForms(schedule, session, forms)) files.set(`${sessionDir(session.number)}/${name}`, text)
   }
   files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir), paper: inputs.paper}))
