@@ -43,6 +43,19 @@ export const frontmatterSchema = z
       .strict()
       .optional()
       .describe('Clinical review: who reviewed the module and when'),
+    credits: z
+      .array(
+        z
+          .object({
+            work: text.describe('The published work, model or manual the module follows'),
+            author: text.describe('Its author or authors, as published'),
+            year: z.number().int('a year such as 2015').min(1800).max(2100).optional().describe('Year of publication'),
+            note: text.optional().describe('What the module takes from it, e.g. "structure of the chain exercise; words are original"')
+          })
+          .strict()
+      )
+      .optional()
+      .describe('Published models the module follows, credited in the facilitator guide (never on client handouts)'),
     license: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX license id').optional().describe('SPDX license id; defaults to the curriculum’s (CC-BY-4.0)'),
     draft: z.boolean().optional().describe('true keeps the module out of every assembly while it is written'),
     overrides: z.boolean().optional().describe('true lets this local module replace the library module with the same id (otherwise a second module with an id is a unique-id error)')
