@@ -15,6 +15,8 @@ export interface BuildCommandOptions {
   format?: string
   paper?: string
   force?: boolean
+  /** Handouts only: large print (about 16 pt). */
+  largePrint?: boolean
 }
 
 /**
@@ -31,7 +33,7 @@ export async function buildCommand(io: Io, kind: 'guide' | 'handout', reference:
   if (!module) return 1
 
   const build = kind === 'guide' ? buildGuide : buildHandout
-  const text = build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper})
+  const text = build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper, largePrint: options.largePrint})
   if (options.output) {
     const target = outputTarget(io, options.output, options.force)
     // A guide is numbered "page N of M" under its title; handouts carry only their own page.
