@@ -23,6 +23,9 @@ import {buildHandout} from '../../src/render/build.js'
 import {chromium, describeBrowser} from '../helpers/browser.js'
 import {modulePath, moduleText} from '../helpers/module-text.js'
 
+const library = loadCurriculum([bundledCurriculumDir])
+lintModules(library.modules, library.config)
+
 const mm = 96 / 25.4
 const pt = 96 / 72
 
@@ -61,7 +64,18 @@ const worksheet = moduleText({
     '',
     '| Day | Where | Who | Urge | What I did |',
     '|---|---|---|---|---|',
-    '| Monday | | | | |'
+    '| Monday | | | | |',
+    '',
+    '### My Checks',
+    '',
+    '| Thought | Me? |',
+    '|---|---|',
+    '| "Just one will not hurt." | |',
+    '| "I earned it." | |',
+    '',
+    '| Time | My plan |',
+    '|---|---|',
+    ...['8 am', '9 am', '10 am', '11 am', 'Noon', '1 pm'].map((time) => `| ${time} | |`)
   ].join('\n')
 })
 
@@ -139,9 +153,33 @@ describeBrowser('worksheets in print media (Chromium)', () => {
 
   it('blank table cells are at least three writing lines (24 mm) tall', async () => {
     await show()
-    const heights = await page.$$eval('td:empty', (cells) => cells.map((c) => c.getBoundingClientRect().height))
+    const heights = await page.$$eval('table:not(.grid) td:empty:not(.mark)', (cells) => cells.map((c) => c.getBoundingClientRect().height))
     expect(heights).toHaveLength(8)
     for (const height of heights) expect(height).toBeGreaterThanOrEqual(24 * mm - 0.5)
+  })
+
+  it('the column left blank for writing is the wide one; a label column takes less', async () => {
+    await show()
+    const widths = await page.$eval('section.handout:first-child table', (table) => [...table.querySelectorAll('th')].map((th) => th.getBoundingClientRect().width))
+    // Day | What I did | How it went: the two write-in columns share the width.
+    expect(widths[1]).toBeGreaterThan(widths[0])
+    expect(widths[2]).toBeGreaterThan(widths[0])
+  })
+
+  it('a blank column under a short heading ("Me?") takes a mark, one line tall; a grid of six rows has one writing line per cell', async () => {
+    await show()
+    const mark = await page.$$eval('section.handout:nth-child(4) table:first-of-type td:empty', (cells) => cells.map((c) => c.getBoundingClientRect().height))
+    expect(mark).toHaveLength(2)
+    for (const height of mark) {
+      expect(height).toBeGreaterThanOrEqual(8 * mm)
+      expect(height).toBeLessThan(24 * mm)
+    }
+    const grid = await page.$$eval('section.handout:nth-child(4) table.grid td:empty', (cells) => cells.map((c) => c.getBoundingClientRect().height))
+    expect(grid).toHaveLength(6)
+    for (const height of grid) {
+      expect(height).toBeGreaterThanOrEqual(8 * mm)
+      expect(height).toBeLessThan(24 * mm)
+    }
   })
 
   it.each([false, true])('a scale prints as well-spaced numbered boxes with end labels under its ends (large print: %s)', async (largePrint) => {
@@ -192,7 +230,7 @@ describeBrowser('worksheets in print media (Chromium)', () => {
       if (i > 0) expect(cell.top).toBeGreaterThanOrEqual(cells[i - 1].bottom - 1)
       if (i > 0) expect(cell.height).toBeGreaterThanOrEqual(24 * mm - 0.5)
     }
-    expect(await page.$$eval('table', (tables) => tables.map((t) => t.className))).toEqual(['', 'stacked-on-paper'])
+    expect(await page.$$eval('table', (tables) => tables.map((t) => t.className))).toEqual(['write-in labels-1', 'stacked-on-paper', 'write-in', 'write-in labels-1 grid'])
     await page.emulateMediaType('screen')
     expect(await page.$eval('table.stacked-on-paper td', (td) => getComputedStyle(td).display)).toBe('table-cell')
     await page.emulateMediaType('print')
@@ -217,23 +255,19 @@ describeBrowser('worksheets in print media (Chromium)', () => {
     await show()
     const file = path.join(dir, 'worksheet.pdf')
     writeFileSync(file, await page.pdf({format: 'letter'}))
-    expect(pages(file)).toBe(3)
+    expect(pages(file)).toBe(4)
   })
 
-  // The bundled modules whose "circle one" scales became `::scale`. At 12 pt with
-  // write-in space sized for handwriting a handout may run onto a second
-  // page (README, "Worksheets on paper"); each still starts on its own page
-  // and ends with the crisis box.
-  it.each(['coping-with-cravings', 'why-all-substances-matter'])('bundled %s: each handout starts a page, takes at most two, and carries the crisis line', async (id) => {
-    const curriculum = loadCurriculum([bundledCurriculumDir])
-    const bundled = curriculum.byId.get(id)!
-    lintModules([bundled], curriculum.config)
-    await page.setContent(buildHandout([bundled], {crisis: curriculum.config.crisis}))
+  // The bundled modules whose "circle one" scales became `::scale`: still one
+  // Letter page per handout (handout-pdf.test.ts checks every module).
+  it.each(['coping-with-cravings', 'why-all-substances-matter', 'motivational-check-in', 'welcome-to-iop', 'stages-of-change'])('bundled %s: one page per handout, each with its scales and the crisis line', async (id) => {
+    const bundled = library.byId.get(id)!
+    await page.setContent(buildHandout([bundled], {crisis: library.config.crisis}))
+    expect(await page.$$eval('.scale', (scales) => scales.length)).toBeGreaterThan(0)
     const file = path.join(dir, `${id}.pdf`)
-    writeFileSync(file, await page.pdf({format: 'letter'}))
+    writeFileSync(file, await page.pdf({format: 'letter', preferCSSPageSize: true}))
     const handouts = bundled.sections.byKind.handouts!.parts
-    expect(pages(file)).toBeGreaterThanOrEqual(handouts.length)
-    expect(pages(file)).toBeLessThanOrEqual(2 * handouts.length)
+    expect(pages(file)).toBe(handouts.length)
     const text = execFileSync('pdftotext', ['-layout', file, '-'], {encoding: 'utf8'})
     const byPage = text.split('\f')
     // Each handout's title opens a page.
