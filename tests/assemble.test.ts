@@ -14,6 +14,7 @@ import {layOutSlots} from '../src/schedule/calendar.js'
 import {parseProgram, readProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import type {Io} from '../src/util/io.js'
+import {moduleText} from './helpers/module-text.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const curriculum = loadCurriculum([bundledCurriculumDir])
@@ -223,5 +224,31 @@ describe('program checks and packing edge cases', () => {
     const assembly = runAssembly(parseProgram(program('  - weeks: [1, 2]\n    meets: [mon]\n    at: "09:00"\n    groups: [{group: support, minutes: 60}]\n'), 'p.yaml'), small, {})
     expect(assembly.schedule.sessions.map((s) => s.modules.map((m) => m.meta!.id))).toEqual([['b-second'], ['c-third']])
     expect(assembly.findings.find((f) => f.code === 'never-scheduled')?.message).toBe('`a-first` (90 min) never runs: longer than every support slot (60 min at most)')
+  })
+})
+
+describe('population: modules written for it run first', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'iop-teen-'))
+  const write = (id: string, audience: string[]) => {
+    mkdirSync(path.join(dir, 'support'), {recursive: true})
+    writeFileSync(path.join(dir, 'support', `${id}.md`), moduleText({id, group: 'support', audience}))
+  }
+  // Ids sort the shared modules first, so only the rule can put the teen ones ahead.
+  write('a-shared-one', ['adult', 'adolescent'])
+  write('b-shared-two', ['adult', 'adolescent'])
+  write('y-teen-one', ['adolescent'])
+  write('z-teen-two', ['adolescent'])
+  const library = loadCurriculum([dir])
+  const program = (population: string) =>
+    parseProgram(`name: P\nstart: 2027-01-04\ndays: 28\npopulation: ${population}\nblocks:\n  - weeks: [1, 4]\n    meets: [mon]\n    at: "16:00"\n    groups: [{group: support, minutes: 90}]\n`, 'p.yaml')
+
+  it('an adolescent program starts with the teen-only modules, then the shared ones', () => {
+    const {schedule} = runAssembly(program('adolescent'), library, {})
+    expect(schedule.sessions.map((s) => s.modules[0].meta!.id)).toEqual(['y-teen-one', 'z-teen-two', 'a-shared-one', 'b-shared-two'])
+  })
+
+  it('an adult program never gets a teen-only module', () => {
+    const {schedule} = runAssembly(program('adult'), library, {})
+    expect(schedule.sessions.map((s) => s.modules[0].meta!.id)).toEqual(['a-shared-one', 'b-shared-two', 'a-shared-one', 'b-shared-two'])
   })
 })

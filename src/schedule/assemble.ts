@@ -50,7 +50,10 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
   const tracks = new Map<string, SessionModule[]>()
   for (const group of groups) {
     const pool = [...curriculum.byId.values()].filter((m) => m.meta!.group === group && audienceFits(m, program.population))
-    tracks.set(group, orderModules(pool))
+    // Modules written for this population alone (a teen set) run before those
+    // written for everyone, so an adolescent program starts with its own.
+    const own = pool.filter((m) => writtenFor(m, program.population))
+    tracks.set(group, [...orderModules(own), ...orderModules(pool.filter((m) => !own.includes(m)))])
   }
 
   // Each track is a rotating list in run order. A slot takes the first
@@ -75,6 +78,11 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
   })
 
   return {program, sessions, tracks, runs, groupTitles}
+}
+
+function writtenFor(module: SessionModule, population: string): boolean {
+  const audience = module.meta!.audience
+  return population !== 'adult' && audience.includes(population as 'adolescent') && !audience.includes('adult')
 }
 
 function audienceFits(module: SessionModule, population: string): boolean {
