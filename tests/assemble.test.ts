@@ -252,3 +252,16 @@ describe('population: modules written for it run first', () => {
     expect(schedule.sessions.map((s) => s.modules[0].meta!.id)).toEqual(['a-shared-one', 'b-shared-two', 'a-shared-one', 'b-shared-two'])
   })
 })
+
+describe('binder guides say when and where they run', () => {
+  it('each session guide opens with a strip: program, session, weekday and date, clock time, group', () => {
+    const program = readProgram(path.join(root, 'examples/evening-program.yaml'))
+    const {files} = runAssembly(program, curriculum, {})
+    const guide = files.get('sessions/01-2027-01-04/guide.html')!
+    const strip = /<section class="session-strip"[^]*?<\/section>/.exec(guide)![0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
+    expect(strip).toBe('Program Evening IOP Session 1 Date Monday 2027-01-04 Time 18:00-19:00 Group Early Recovery Skills')
+    // The same modules on another day get that day's strip, not a shared page.
+    const second = [...files.keys()].filter((name) => name.endsWith('/guide.html'))
+    expect(new Set(second.map((name) => files.get(name))).size).toBe(second.length)
+  })
+})

@@ -16,6 +16,7 @@ import {moduleStarts} from '../module/agenda.js'
 import {handoutSections} from './handout-html.js'
 import {guideMarkdown, handoutMarkdown} from './markdown.js'
 import {renderPage} from './page.js'
+import {sessionStrip} from './session-strip.js'
 
 /** Output format. */
 export type Format = 'html' | 'md'
@@ -37,6 +38,12 @@ export interface BuildOptions {
   startsAt?: string
   /** Handouts in large print (about 16 pt) for clients with low vision; HTML only. */
   largePrint?: boolean
+  /**
+   * Guides only: the session the guide is for, as label and text pairs
+   * (program, session, date, time, group, room, facilitator), printed as a
+   * strip above the guide so a printed copy says when and where it runs.
+   */
+  session?: ReadonlyArray<readonly [string, string]>
 }
 
 /**
@@ -75,7 +82,8 @@ export function buildGuide(modules: readonly SessionModule[], options: BuildOpti
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
   const starts = moduleStarts(modules)
   const articles = modules.map((module, index) => guideArticle(module, options.startsAt ? {startsAt: clockTime(options.startsAt, starts[index])} : {}))
-  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body: articles, paper: options.paper})
+  const body = options.session ? [sessionStrip(options.session), ...articles] : articles
+  return renderPage({title: `Facilitator guide: ${title}`, kind: 'guide', body, paper: options.paper})
 }
 
 /**

@@ -7,6 +7,7 @@ import {sessionForms} from '../forms/build-forms.js'
 import {defaultFormSettings, type FormSettings} from '../forms/form-options.js'
 import {buildGuide, buildHandout} from '../render/build.js'
 import {renderPage} from '../render/page.js'
+import {sessionFacts} from '../print/session-facts.js'
 import type {Schedule} from './assemble.js'
 import {binderIndex} from './binder-index.js'
 import type {TrackCoverage} from './coverage.js'
@@ -62,18 +63,19 @@ export function sessionFolder(schedule: Schedule): (n: number) => string {
 export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFiles {
   const files: BinderFiles = new Map()
   const sessionDir = sessionFolder(schedule)
-  // Sessions with the same modules share their handouts; guides also need the
-  // same start time, since their agenda is in clock time.
-  const guides = new Map<string, string>()
+  // Sessions with the same modules share their handouts; each guide is its
+  // session's own (date, clock time, room in its strip).
   const handouts = new Map<string, string>()
   const forms = inputs.forms ?? {...defaultFormSettings}
   for (const session of schedule.sessions) {
     if (session.modules.length === 0) continue
     const ids = session.modules.map((m) => m.meta!.id).join(' ')
-    const guideKey = `${session.start} ${ids}`
-    if (!guides.has(guideKey)) guides.set(guideKey, buildGuide(session.modules, {paper: inputs.paper, startsAt: session.start}))
+    const facts = sessionFacts(schedule, session)
+    const strip: Array<[string, string]> = [['Program', facts.program], ['Session', String(session.number)], ['Date', facts.date], ['Time', facts.time], ['Group', facts.group]]
+    if (facts.room) strip.push(['Room', facts.room])
+    if (facts.facilitator) strip.push(['Facilitator', facts.facilitator])
+    files.set(`${sessionDir(session.number)}/guide.html`, buildGuide(session.modules, {paper: inputs.paper, startsAt: session.start, session: strip}))
     if (!handouts.has(ids)) handouts.set(ids, buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper, largePrint: inputs.largePrint}))
-    files.set(`${sessionDir(session.number)}/guide.html`, guides.get(guideKey)!)
     files.set(`${sessionDir(session.number)}/handout.html`, handouts.get(ids)!)
     for (const [name, text] of sessionForms(schedule, session, forms)) files.set(`${sessionDir(session.number)}/${name}`, text)
   }
