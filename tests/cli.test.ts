@@ -146,11 +146,16 @@ describe('iop guide / handout / new', () => {
     }
   })
 
-  it('list --json reports at least 72 modules meeting every per-type minimum', async () => {
-    const rows = JSON.parse((await run(['list', '--json'])).out) as Array<{group: string}>
-    const minimum: Record<string, number> = {'relapse-prevention': 12, 'early-recovery-skills': 8, psychoeducation: 8, 'skills-development': 8, family: 6, support: 6, 'stress-management': 5, 'co-occurring': 4, 'twelve-step-facilitation': 4, aftercare: 4, wellness: 4, 'individual-counseling': 3}
-    expect(rows.length).toBeGreaterThanOrEqual(72)
+  it('list --json reports at least 132 modules meeting every per-type minimum (issue 13), with a teen set', async () => {
+    const rows = JSON.parse((await run(['list', '--json'])).out) as Array<{id: string; group: string; audience: string[]}>
+    const minimum: Record<string, number> = {'relapse-prevention': 20, psychoeducation: 16, 'early-recovery-skills': 12, 'skills-development': 12, family: 10, support: 10, 'co-occurring': 10, 'twelve-step-facilitation': 8, aftercare: 8, wellness: 8, 'individual-counseling': 8, 'stress-management': 7}
+    expect(rows.length).toBeGreaterThanOrEqual(132)
     for (const [group, count] of Object.entries(minimum)) expect(rows.filter((r) => r.group === group).length, group).toBeGreaterThanOrEqual(count)
+    // Written for teens: audience adolescent only, at least 10 across at least 5 group types, one of them family.
+    const teen = rows.filter((r) => r.audience.length === 1 && r.audience[0] === 'adolescent')
+    expect(teen.length).toBeGreaterThanOrEqual(10)
+    expect(new Set(teen.map((r) => r.group)).size).toBeGreaterThanOrEqual(5)
+    expect(teen.some((r) => r.group === 'family')).toBe(true)
   })
 
   it('docs/curriculum.md is what `iop list --format md` generates', async () => {
