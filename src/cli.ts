@@ -188,7 +188,6 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .description('serve the site of the working curriculum on 127.0.0.1 and reload pages as modules are saved; drafts and modules with lint errors show as drafts')
     .argument('[paths...]', 'curriculum folders to serve (default: as --curriculum)')
     .option('--curriculum <dir>', curriculumHelp, collect)
-    .option('--program <file>', 'also a page per program (repeatable)', collect)
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '4321')
     .addHelpText('after', '\nExamples:\n  $ iop preview\n  $ iop preview curriculum --port 8080\n\nStop it with Ctrl-C.')
     .action((paths: string[], options) => run(() => previewCommand(io, paths, options)))

@@ -6,6 +6,7 @@
  * Modules are built one at a time ({@link siteModuleFiles}) so the preview
  * can rebuild only the module that changed.
  */
+import path from 'node:path'
 import {groupTitle} from '../config/curriculum-config.js'
 import type {Curriculum} from '../curriculum/load-curriculum.js'
 import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
@@ -29,6 +30,8 @@ export interface SiteOptions {
   programs?: readonly Assembly[]
   /** Paper of the guides' and handouts' `@page` (default `letter`). */
   paper?: 'letter' | 'a4'
+  /** Folder that file paths in lint messages are shown relative to (default: shown as loaded). */
+  cwd?: string
 }
 
 /** What one module contributes to the site. */
@@ -49,6 +52,8 @@ export interface Site {
   excluded: string[]
   /** Files of modules left out because they are drafts (`iop site` only). */
   drafts: string[]
+  /** Each listed module's part, by its file path (the preview rebuilds these one at a time). */
+  parts: Map<string, SiteModule>
 }
 
 /**
@@ -77,7 +82,7 @@ export function siteModuleFiles(module: SessionModule, curriculum: Pick<Curricul
   const dir = `modules/${id}`
   if (broken) {
     // Never a guide or client handout: only the messages and the source.
-    files.set(`${dir}/index.html`, brokenModulePage(module, id, module.file.path))
+    files.set(`${dir}/index.html`, brokenModulePage(module, id, options.cwd ? path.relative(options.cwd, module.file.path) : module.file.path))
     return {id, entry: module.meta ? moduleEntry(module, titleOf(curriculum, module.meta.group), true) : undefined, files}
   }
   const meta = module.meta!
@@ -133,7 +138,11 @@ export function buildSite(curriculum: Curriculum, options: SiteOptions = {}): Si
   // Lint once: a second run would repeat every message.
   const unlinted = curriculum.modules.filter((m) => !isLinted(m))
   if (unlinted.length > 0) lintModules(curriculum.modules, curriculum.config, new Set(unlinted))
-  const parts = curriculum.modules.flatMap((m) => siteModuleFiles(m, curriculum, options) ?? []).sort(catalogueOrder)
+  const byFile = new Map(curriculum.modules.flatMap((m) => {
+    const part = siteModuleFiles(m, curriculum, options)
+    return part ? [[m.file.path, part] as const] : []
+  }))
+  const parts = [...byFile.values()].sort(catalogueOrder)
   const listed = new Set(parts.filter((p) => p.document).map((p) => p.id))
   const programPages = (options.programs ?? []).map((assembly) => programPage(assembly, listed, options))
   const files = new Map<string, string>()
@@ -143,7 +152,7 @@ export function buildSite(curriculum: Curriculum, options: SiteOptions = {}): Si
   const excluded = options.preview ? [] : curriculum.modules.filter((m) => hasErrors(m) || !m.meta).map((m) => m.file.path).sort()
   const drafts = options.preview ? [] : curriculum.modules.filter((m) => m.meta?.draft === true && !hasErrors(m)).map((m) => m.file.path).sort()
   files.set(manifestName, siteManifest(curriculum.modules.filter((m) => listed.has(sitePageId(m))), programPages, [...files.keys()]))
-  return {files, excluded, drafts}
+  return {files, excluded, drafts, parts: byFile}
 }
 
 /**
