@@ -68,7 +68,7 @@ export function cataloguePage(entries: readonly ModuleEntry[], options: {preview
     h('h1', 'Find a session'),
     ...(problems.length > 0 ? [h('div.draft-banner', {role: 'note'}, [h('p', 'Modules with errors in their frontmatter (shown as drafts):'), h('ul', problems.map((id) => h('li', h('a', {href: `modules/${id}/index.html`}, id))))])] : []),
     h('p', `${entries.length} group sessions. Search by a word, or choose a group type, phase or length, then open a session to print its facilitator guide and client handouts.`),
-    h('p#search-off.hint', ['Search and filters need JavaScript, which is off or blocked here. Every session is listed below; you can also browse by ', h('a', {href: 'groups/index.html'}, 'group type'), ' or by ', h('a', {href: 'phases/index.html'}, 'phase'), '. (`iop preview` serves this site with search.)']),
+    h('p#search-off.hint', ['Search and filters need JavaScript, which is off or blocked here. Every session is listed below; you can also browse by ', h('a', {href: 'groups/index.html'}, 'group type'), ' or by ', h('a', {href: 'phases/index.html'}, 'phase'), '. (The command iop preview serves this site with search.)']),
     h('div#search-area', {role: 'search', hidden: true}, [
       h('div.search', [h('label', {for: 'search'}, 'Search sessions'), h('input', {id: 'search', type: 'search', autocomplete: 'off', 'aria-describedby': 'search-help'}), h('p#search-help.hint', 'For example: cravings, sleep, family, anger. Words in titles, objectives, topics and handouts are searched.')]),
       h('div.filters', filters.map(select))

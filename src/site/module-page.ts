@@ -47,12 +47,12 @@ export function modulePage(module: SessionModule, entry: ModuleEntry, options: M
       h('h2#print-heading', 'Print this session'),
       h('ul.print-links', [
         h('li', h('a', {href: 'guide.html'}, 'Facilitator guide')),
-        h('li', h('a', {href: 'handouts.html'}, 'Client handouts')),
-        h('li', h('a', {href: 'source.html'}, 'Markdown source'))
+        h('li', h('a', {href: 'handouts.html'}, 'Client handouts'))
       ]),
       h('p.hint', 'Each opens a page ready to print: press Ctrl+P (Command+P on a Mac), or choose "Save as PDF" in the print window. Handouts print one per page, with crisis resources on every page.')
     ]),
     h('dl.facts', facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])),
+    h('p', ['For authors: ', h('a', {href: 'source.html'}, 'the Markdown source'), ' of this module.']),
     h('h2', 'Objectives'),
     h('p', 'Participants will be able to:'),
     h('ol', meta.objectives.map((objective) => h('li', objective))),
