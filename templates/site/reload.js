@@ -3,6 +3,10 @@
 ;(function () {
   'use strict'
   var events = new EventSource('/__iop/events')
+  // Marks the page as following the preview (tests wait for it before saving a file).
+  events.addEventListener('open', function () {
+    document.documentElement.setAttribute('data-live-reload', 'connected')
+  })
   events.addEventListener('change', function (event) {
     var pages = JSON.parse(event.data)
     var here = location.pathname.replace(/\/$/, '/index.html')
