@@ -19,11 +19,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function watchedPage(browser: Browser, violations: string[]): Promise<Page> {
   const page = await browser.newPage()
   // Injected by the test through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI} in ${event.documentURI}`)
-    })
-  })
+  await page.evaluateOnNewDocument(`document.addEventListener('securitypolicyviolation', (event) => {
+    console.error('CSP violation: ' + event.violatedDirective + ' blocked ' + event.blockedURI + ' in ' + event.documentURI)
+  })`)
   page.on('console', (message) => {
     if (message.text().startsWith('CSP violation') || /Content Security Policy/.test(message.text())) violations.push(message.text())
   })
