@@ -118,6 +118,14 @@ describe('iop site: the command', () => {
     expect(readFileSync(path.join(work, 'with-program', 'programs', 'index.html'), 'utf8')).toContain('href="evening-iop.html"')
   })
 
+  it('iop preview: a bad port or a missing folder is a usage mistake (exit 2)', async () => {
+    const port = await run(['preview', dir, '--port', 'http'], work)
+    expect([port.code, port.err]).toEqual([2, 'iop: Unexpected --port http, expected a whole number from 0 to 65535\n'])
+    const missing = await run(['preview', 'no-such-folder'], work)
+    expect(missing.code).toBe(2)
+    expect(missing.err).toMatch(/no-such-folder: Unexpected missing curriculum folder/)
+  })
+
   it('needs --out (exit 2)', async () => {
     const result = await run(['site'], work)
     expect(result.code).toBe(2)

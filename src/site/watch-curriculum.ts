@@ -2,8 +2,9 @@
  * Watches the preview's curriculum folders and config file with chokidar,
  * and reports the files that changed in one batch. chokidar rather than
  * `fs.watch`: editors save by writing a temporary file and renaming it over
- * the module, and Node 20's recursive `fs.watch` on Linux misses files in
- * folders made after it starts; chokidar follows both, and `awaitWriteFinish`
+ * the module, and Node 20's recursive `fs.watch` on Linux misses events
+ * while it walks the tree (nodejs/node#48437); chokidar follows renames and
+ * new folders, and `awaitWriteFinish`
  * waits until a save is complete before the module is re-read.
  */
 import {watch, type FSWatcher} from 'chokidar'
