@@ -50,7 +50,8 @@ export function siteCommand(io: Io, options: SiteCommandOptions): number {
     for (const file of site.excluded) io.stderr(`iop: left out (lint errors; run \`iop lint ${file}\`): ${file}\n`)
     for (const file of site.drafts) io.stderr(`iop: left out (draft: true): ${file}\n`)
     if (kept.length > 0) io.stderr(`iop: kept ${kept.length} ${kept.length === 1 ? 'entry' : 'entries'} iop did not write in ${path.relative(io.cwd, out) || out} (--force)\n`)
-    io.stdout(`site: ${path.join(path.relative(io.cwd, out) || '.', 'index.html')} (${modules} modules, ${pages} pages${programs.length > 0 ? `, ${programs.length} program${programs.length === 1 ? '' : 's'}` : ''})\n`)
+    const shown = path.relative(io.cwd, out).startsWith('..') ? out : path.relative(io.cwd, out) || '.'
+    io.stdout(`site: ${path.join(shown, 'index.html')} (${modules} modules, ${pages} pages${programs.length > 0 ? `, ${programs.length} program${programs.length === 1 ? '' : 's'}` : ''})\n`)
     io.stderr(`iop: built the site in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
     return site.excluded.length > 0 ? 1 : 0
   })
