@@ -18,6 +18,8 @@ import {listCommand} from './commands/list.js'
 import {schemaCommand} from './commands/schema.js'
 import {formCommand} from './commands/form.js'
 import {scheduleCommand} from './commands/schedule.js'
+import {siteCommand} from './commands/site.js'
+import {previewCommand} from './commands/preview.js'
 import {processIo, type Io} from './util/io.js'
 import {UserError} from './util/user-error.js'
 
@@ -172,6 +174,26 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--force', 'replace the file -o names (never a module or a folder)')
     .addHelpText('after', '\nExamples:\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 -o monday.pdf\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 --group relapse-prevention -o rp.html\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).')
     .action((options) => run(() => packetCommand(io, options)))
+
+  program
+    .command('site')
+    .description('a static staff site: search, filters, a page per module with its guide, handouts and source, group, phase and program pages')
+    .option('--out <dir>', 'folder to write the site into')
+    .option('--program <file>', 'also a page per program: verdict, hours per week, calendar (repeatable)', collect)
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('--paper <size>', 'letter or a4, for the guides and handouts (default: paper in iop.config.yaml, else letter)')
+    .option('--force', 'write the site into a folder holding files iop did not write, keeping them in place')
+    .addHelpText('after', '\nExamples:\n  $ iop site --out site\n  $ iop site --out site --program examples/evening-program.yaml\n\nOpen site/index.html in a browser; search works from disk too.')
+    .action((options) => run(() => siteCommand(io, options)))
+
+  program
+    .command('preview')
+    .description('serve the site of the working curriculum on 127.0.0.1 and reload pages as modules are saved; drafts and modules with lint errors show as drafts')
+    .argument('[paths...]', 'curriculum folders to serve (default: as --curriculum)')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '4321')
+    .addHelpText('after', '\nExamples:\n  $ iop preview\n  $ iop preview curriculum --port 8080\n\nStop it with Ctrl-C.')
+    .action((paths: string[], options) => run(() => previewCommand(io, paths, options)))
 
   program
     .command('schema')
