@@ -38,9 +38,9 @@ describe('authoring', () => {
       '48 Unexpected template text “Handout title” in a heading, expected your own text',
       '50 Unexpected template text “Short sentences, everyday words.” in a paragraph, expected your own text',
       '58 Unexpected `...` gap in a paragraph “...”, expected the text to fill it',
-      '74 Unexpected `...` gap in a paragraph “Adolescents: ...”, expected the text to fill it',
-      '75 Unexpected `...` gap in a paragraph “Co-occurring disorders: ...”, expected the text to fill it',
-      '76 Unexpected `...` gap in a paragraph “Telehealth: ...”, expected the text to fill it'
+      '80 Unexpected `...` gap in a paragraph “Adolescents: ...”, expected the text to fill it',
+      '81 Unexpected `...` gap in a paragraph “Co-occurring disorders: ...”, expected the text to fill it',
+      '82 Unexpected `...` gap in a paragraph “Telehealth: ...”, expected the text to fill it'
     ])
   })
 

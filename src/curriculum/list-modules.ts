@@ -9,6 +9,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {CurriculumConfig} from '../config/curriculum-config.js'
 import {phaseRank, phases} from '../config/defaults.js'
+import {creditLine, type Credit} from '../render/credits.js'
 import type {Curriculum} from './load-curriculum.js'
 
 /** One row of `iop list --json`. */
@@ -25,6 +26,10 @@ export interface ModuleSummary {
   version: string
   /** Path relative to its curriculum folder. */
   path: string
+  /** The clinical review, when a clinician has reviewed the module. */
+  review?: {by: string; on: string}
+  /** Published models the module follows (facilitator-facing). */
+  credits: Credit[]
 }
 
 /**
@@ -53,7 +58,9 @@ export function listModules(curriculum: Curriculum, filter: {group?: string; pha
       approaches: meta.approaches,
       requires: meta.requires,
       version: meta.version,
-      path: path.relative(dir, module.file.path).split(path.sep).join('/')
+      path: path.relative(dir, module.file.path).split(path.sep).join('/'),
+      ...(meta.review ? {review: meta.review} : {}),
+      credits: meta.credits ?? []
     })
   }
   return rows.sort((a, b) => a.id.localeCompare(b.id))
@@ -103,7 +110,39 @@ export function overviewMarkdown(rows: readonly ModuleSummary[], config: Curricu
       )
     )
   }
+  children.push(...reviewSection(rows, groups.map((g) => g.id)))
   return serializer.stringify({type: 'root', children})
+}
+
+/**
+ * Which modules await clinical review, with each module's credits, so a
+ * reviewer sees the published models a module follows.
+ */
+function reviewSection(rows: readonly ModuleSummary[], groupOrder: string[]): RootContent[] {
+  const awaiting = rows.filter((r) => !r.review).length
+  const sorted = [...rows].sort((a, b) => groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) || a.id.localeCompare(b.id))
+  return [
+    {type: 'heading', depth: 2, children: [text('Clinical review and credits')]},
+    {
+      type: 'paragraph',
+      children: [
+        text(`${awaiting} of ${rows.length} modules await review by a licensed clinician. A module is reviewed when its frontmatter has `),
+        code('review: {by, on}'),
+        text('. Credits name the published models a module follows; they appear in the facilitator guide, never on handouts.')
+      ]
+    },
+    table(
+      ['left', 'left', 'left', 'left', 'left'],
+      [[text('module')], [text('group')], [text('version')], [text('review')], [text('credits')]],
+      sorted.map((row) => [
+        [code(row.id)],
+        [text(row.group)],
+        [text(row.version)],
+        [text(row.review ? `${row.review.by}, ${row.review.on}` : 'awaiting review')],
+        [text(row.credits.length ? row.credits.map(creditLine).join(' ') : 'none')]
+      ])
+    )
+  ]
 }
 
 const serializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify, {bullet: '-'}).freeze()

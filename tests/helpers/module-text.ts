@@ -64,9 +64,10 @@ export const defaultBody = {
   checkOut: 'Ask each person to share one thing they will try this week.',
   handouts: '### My Triggers\n\nA trigger is a thing that makes you want to use. Write your top three.\n\n::lines{n=3}',
   facilitatorNotes:
-    '### Preparation\n\n- Print the handouts.\n\n### Safety\n\n' +
+    '### Preparation\n\n- Print the handouts.\n- Know where the site\'s naloxone and AED are.\n\n### Safety\n\n' +
     '- If a participant seems intoxicated: have a co-facilitator walk them out and check on them.\n' +
-    '- If a participant discloses thoughts of self-harm or suicide: speak with them privately, consult your supervisor and give 988.\n\n' +
+    '- If a participant discloses thoughts of self-harm or suicide: speak with them privately, consult your supervisor and give 988.\n' +
+    '- **If you are facilitating alone:** give the group a short task, step out with the person and call staff by phone.\n\n' +
     '### Adaptations\n\n- Adolescents: use school examples.\n- Co-occurring disorders: add symptoms as triggers.\n- Telehealth: use a shared screen.'
 }
 
