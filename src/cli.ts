@@ -18,6 +18,7 @@ import {listCommand} from './commands/list.js'
 import {schemaCommand} from './commands/schema.js'
 import {formCommand} from './commands/form.js'
 import {scheduleCommand} from './commands/schedule.js'
+import {translateCommand} from './commands/translate.js'
 import {processIo, type Io} from './util/io.js'
 import {UserError} from './util/user-error.js'
 
@@ -54,7 +55,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
   const run = async (action: () => number | Promise<number>) => exit(await action())
 
   for (const kind of ['guide', 'handout'] as const) {
-    program
+    const command = program
       .command(kind)
       .description(kind === 'guide' ? 'build the facilitator guide of a module' : 'build the client handouts of a module (no facilitator material)')
       .argument('<module>', 'a module id or a path to a module file')
@@ -63,6 +64,8 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .option('--format <format>', 'html, md or pdf (default: from the -o extension, else html)')
       .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
       .option('--force', 'replace the file -o names (never a module or a folder)')
+    if (kind === 'handout') command.option('--lang <code>', "the handouts in a language from the module's translation, e.g. es (docs/translations.md)")
+    command
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} coping-with-cravings -o ${kind}.pdf --paper a4\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).`)
       .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
   }
@@ -169,6 +172,17 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--force', 'replace the file -o names (never a module or a folder)')
     .addHelpText('after', '\nExamples:\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 -o monday.pdf\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 --group relapse-prevention -o rp.html\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).')
     .action((options) => run(() => packetCommand(io, options)))
+
+  program
+    .command('translate')
+    .description('record the English a translation follows (--mark), or list translations as up to date, drifted or missing (--status)')
+    .argument('[args...]', '--mark: <module id> <language>; --status: [language]')
+    .option('--mark', 'write the English hashes into curriculum/<group>/<id>.<lang>.md (docs/translations.md)')
+    .option('--status', 'every module and language: up to date, drifted (what changed), not marked, invalid or missing')
+    .option('--json', 'with --status: print JSON')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .addHelpText('after', '\nExamples:\n  $ iop translate --mark coping-with-cravings es\n  $ iop translate --status\n  $ iop translate --status es --json')
+    .action((args: string[], options) => run(() => translateCommand(io, args, options)))
 
   program
     .command('schema')
