@@ -38,8 +38,9 @@ export async function buildCommand(io: Io, kind: 'guide' | 'handout', reference:
   const translated = options.lang !== undefined && options.lang !== 'en'
   if (translated && kind === 'guide') throw new UserError(`Unexpected --lang ${options.lang} for a guide, expected it only with \`iop handout\` (guides stay in English and list their handouts' languages)`)
   const text = translated
-    ? translatedHandoutText(curriculum, module, options.lang!, {format: format === 'md' ? 'md' : 'html', paper})
+    ? translatedHandoutText(io, curriculum, module, options.lang!, {format: format === 'md' ? 'md' : 'html', paper})
     : build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper})
+  if (text === undefined) return 1
   if (options.output) {
     const target = outputTarget(io, options.output, options.force)
     // A guide is numbered "page N of M" under its title; handouts carry only their own page.

@@ -76,7 +76,7 @@ export function translationStructureProblems(translation: Translation, module: S
 
   const english = module.meta as ModuleMeta
   if (meta && meta.objectives.length !== english.objectives.length) {
-    report(`Unexpected ${meta.objectives.length} objectives, expected ${english.objectives.length} as in the English module, one for each, in order`, frontmatter?.place(['objectives']).start)
+    report(`Unexpected ${count(meta.objectives.length, 'objective')}, expected ${english.objectives.length} as in the English module, one for each, in order`, frontmatter?.place(['objectives']).start)
   }
 
   const source = module.sections.byKind.handouts?.parts ?? []

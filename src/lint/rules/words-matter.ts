@@ -22,7 +22,8 @@ export interface WordsMatterHit {
 
 // An opening curly quote also ends the search for its closer, so a run of
 // `““““…` costs one pass, not one pass per quote.
-const quoted = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’/g
+// Spanish quotes («») too: the Spanish table reads the same way.
+const quoted = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»/g
 
 /**
  * Find every stigmatizing term in a module.
