@@ -65,6 +65,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
       .option('--force', 'replace the file -o names (never a module or a folder)')
     if (kind === 'handout') command.option('--lang <code>', "the handouts in a language from the module's translation, e.g. es (docs/translations.md)")
+    if (kind === 'handout') command.option('--large-print', 'large print (about 16 pt) for clients with low vision')
     command
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} coping-with-cravings -o ${kind}.pdf --paper a4\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).`)
       .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
@@ -155,6 +156,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--note-format <format>', 'group-note templates: dap, birp, soap or girp (default: noteFormat in iop.config.yaml, else birp)')
     .option('--pdf', 'also write binder.pdf and a packet.pdf per session (needs Chromium; docs/printing.md)')
     .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
+    .option('--large-print', 'handouts in large print (about 16 pt) for clients with low vision')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --program examples/evening-program.yaml --out out --pdf --paper a4\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     // Which options the user typed (not defaults): those of --group do not apply to --program.
     .action((options, command: Command) => run(() => assembleCommand(io, {...options, typed: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli')})))

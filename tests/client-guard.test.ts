@@ -103,6 +103,43 @@ describe('the guard refuses every construct that could carry facilitator text', 
   })
 })
 
+describe('`::scale` is a known leaf directive; the guard stays closed for every other name', () => {
+  const scale = '::scale{from=0 to=10 low="none" high="strongest"}'
+
+  it('a well-formed `::scale` lints clean and builds in HTML and Markdown', () => {
+    const module = lint(moduleText({handouts: handoutWith(`How strong was it? Circle one.\n\n${scale}`)}))
+    expect(module.file.messages).toEqual([])
+    const [html, md] = clientOutputs(module)
+    expect(html).toContain('<div class="scale"><div class="scale-boxes"><span class="scale-box">0</span>')
+    expect(html).toContain('<span class="scale-low">0 = none</span><span class="scale-high">10 = strongest</span>')
+    expect(md).toContain('0  1  2  3  4  5  6  7  8  9  10   (0 = none, 10 = strongest)')
+    expect(buildGuide([module])).toContain('class="scale-box"')
+  })
+
+  it('a scale of words (`choices`) lints clean and prints each word in a box, and as a plain line in Markdown', () => {
+    const module = lint(moduleText({handouts: handoutWith('How much? Circle one.\n\n::scale{choices="Not at all|A little|A lot"}')}))
+    expect(module.file.messages).toEqual([])
+    const [html, md] = clientOutputs(module)
+    expect(html).toContain('<div class="scale"><div class="scale-boxes"><span class="scale-box">Not at all</span><span class="scale-box">A little</span><span class="scale-box">A lot</span></div></div>')
+    expect(md).toContain('Not at all  /  A little  /  A lot')
+  })
+
+  it.each(['::scael{from=0 to=10 low="none" high="strongest"}', '::Scale{from=0 to=10}', '::scales', '::facilitator-scale{SECRET1}'])('%s is still refused', (block) => {
+    const module = lint(moduleText({handouts: handoutWith(`Circle one.\n\n${block}`)}))
+    expect(module.file.messages.some((m) => m.fatal && m.ruleId === 'facilitator-directive')).toBe(true)
+    expect(() => buildHandout([module])).toThrow(UserError)
+  })
+
+  it('labels are author text: markup in them prints as text, never as HTML', () => {
+    const module = lint(moduleText({handouts: handoutWith('Circle one.\n\n::scale{from=1 to=5 low="<b>x</b>" high="a & b"}')}))
+    expect(module.file.messages.filter((m) => m.fatal)).toEqual([])
+    const [html, md] = clientOutputs(module)
+    expect(html).toContain('1 = &#x3C;b>x&#x3C;/b>')
+    expect(html).not.toContain('<b>x</b>')
+    expect(md).toContain('1  2  3  4  5   (1 = \\<b>x\\</b>, 5 = a & b)')
+  })
+})
+
 describe('client-safety rules cannot be lowered', () => {
   function configError(yaml: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'iop-guard-'))

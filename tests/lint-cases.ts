@@ -44,6 +44,7 @@ export const cases: LintCase[] = [
   {name: 'html-facilitator-class', rule: 'client-html', edits: [['Who can you ask this week?', 'Who can you ask this week?\n\n<div class="facilitator">\n\nHTML-SECRET\n\n</div>']]},
   {name: 'html-hidden', rule: 'client-html', edits: [['Who can you ask this week?', 'Who can you ask <span hidden>HIDDEN-SECRET</span> this week?\n\n<details><summary>More</summary>DETAILS-SECRET</details>']]},
   {name: 'lines-out-of-range', rule: 'directive-syntax', edits: [['Who can you ask this week?', 'Who can you ask this week?\n\n::lines{n=40}']]},
+  {name: 'scale-malformed', rule: 'directive-syntax', edits: [['Who can you ask this week?', 'Who can you ask this week?\n\n::scale{from=0 to=20 low="none"}\n\n::scale{from=5 to=5 low="a very long label that goes on and on" high="most" size=3}\n\n::scale{choices="Yes||No" low="x"}']]},
   {name: 'text-directive', rule: 'directive-syntax', edits: [['Who can you ask this week?', 'Who can you ask this week? Note:remember one name.']]},
   {name: 'objectives-vague', rule: 'objectives-measurable', edits: [['  - Name one support person\n  - Practice asking for help', '  - Understand support']]},
   {name: 'reading-level', rule: 'handout-reading-level', edits: [['Who can you ask this week?', 'Individuals experiencing considerable psychological difficulties frequently underestimate the availability of interpersonal resources, consequently postponing communication with potentially supportive acquaintances, professional organizations, and community institutions.']]},

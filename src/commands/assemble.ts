@@ -45,6 +45,8 @@ export interface AssembleOptions {
   paper?: string
   /** Option names given on the command line (not defaults), to refuse those that do not apply. */
   typed?: string[]
+  /** Handouts in large print (about 16 pt). */
+  largePrint?: boolean
 }
 
 /** Options that describe a one-group schedule; a program file says these itself. */
@@ -96,9 +98,11 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
       inputs = {group: options.group, start: program.start, days: program.days, meets: program.blocks[0].meets, minutes: program.blocks[0].groups[0].minutes, at: program.blocks[0].at, population: program.population, holidays: program.holidays}
     }
 
+    // Recorded only when set, so earlier manifests stay byte-identical.
+    if (options.largePrint) inputs.largePrint = true
     // The binder being replaced, so its calendar events are revised, not duplicated.
     const started = performance.now()
-    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out), paper, ...(options.noteFormat && {forms: {noteFormat: noteFormatOption(options.noteFormat)}})})
+    const assembly = runAssembly(program, curriculum, inputs, {previous: previousCalendar(out), paper, largePrint: options.largePrint, ...(options.noteFormat && {forms: {noteFormat: noteFormatOption(options.noteFormat)}})})
     return {assembly, kept, paper, crisis: curriculum.config.crisis, htmlSeconds: (performance.now() - started) / 1000}
   }
   const finish = ({assembly, kept}: ReturnType<typeof prepare>, pdfs?: ReadonlyMap<string, Uint8Array>) => {

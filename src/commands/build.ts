@@ -19,6 +19,8 @@ export interface BuildCommandOptions {
   force?: boolean
   /** `iop handout --lang es`: the module's translation (docs/translations.md). */
   lang?: string
+  /** Handouts only: large print (about 16 pt). */
+  largePrint?: boolean
 }
 
 /**
@@ -38,8 +40,8 @@ export async function buildCommand(io: Io, kind: 'guide' | 'handout', reference:
   const translated = options.lang !== undefined && options.lang !== 'en'
   if (translated && kind === 'guide') throw new UserError(`Unexpected --lang ${options.lang} for a guide, expected it only with \`iop handout\` (guides stay in English and list their handouts' languages)`)
   const text = translated
-    ? translatedHandoutText(io, curriculum, module, options.lang!, {format: format === 'md' ? 'md' : 'html', paper})
-    : build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper})
+    ? translatedHandoutText(io, curriculum, module, options.lang!, {format: format === 'md' ? 'md' : 'html', paper, largePrint: options.largePrint})
+    : build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper, largePrint: options.largePrint})
   if (text === undefined) return 1
   if (options.output) {
     const target = outputTarget(io, options.output, options.force)

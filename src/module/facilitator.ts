@@ -18,6 +18,13 @@ import type {ModuleSections} from './sections.js'
 /** Name of the container directive that marks facilitator-only material. */
 export const facilitatorName = 'facilitator'
 
+/**
+ * Leaf directives a client may see: `::lines` (write-in lines) and `::scale`
+ * (a "circle one" rating scale). Every other leaf directive is unknown
+ * markup and is treated as facilitator-only.
+ */
+export const clientLeafDirectives: ReadonlySet<string> = new Set(['lines', 'scale'])
+
 /** The two lint rules that report this guard's problems; neither can be lowered. */
 export type GuardRule = 'facilitator-directive' | 'client-html'
 
@@ -45,9 +52,9 @@ export interface GuardInput {
  */
 export function isFacilitatorOnly(node: Nodes): boolean {
   if (node.type === 'containerDirective') return true
-  // A leaf directive other than `::lines` or a text directive that is more than a
-  // bare `:word` is an author's markup whose meaning we cannot know: hide it.
-  if (node.type === 'leafDirective') return node.name !== 'lines'
+  // A leaf directive other than `::lines` or `::scale`, or a text directive that is
+  // more than a bare `:word`, is an author's markup whose meaning we cannot know: hide it.
+  if (node.type === 'leafDirective') return !clientLeafDirectives.has(node.name)
   if (node.type === 'textDirective') return looksLikeFacilitator(node.name) || node.children.length > 0 || Object.keys(node.attributes ?? {}).length > 0
   return false
 }
@@ -179,10 +186,10 @@ export function clientSafetyProblems(module: GuardInput): GuardProblem[] {
       return
     }
     if (node.type === 'leafDirective') {
-      if (node.name === 'lines') {
+      if (clientLeafDirectives.has(node.name)) {
         if (start) fences.add(start.line)
       } else {
-        report('facilitator-directive', `Unexpected directive \`::${node.name}\`, expected \`::lines\`${looksLikeFacilitator(node.name) ? ' or a `:::facilitator` block closed by `:::`' : ''}`, start)
+        report('facilitator-directive', `Unexpected directive \`::${node.name}\`, expected \`::lines\` or \`::scale\`${looksLikeFacilitator(node.name) ? ', or a `:::facilitator` block closed by `:::`' : ''}`, start)
       }
       return
     }

@@ -35,6 +35,8 @@ export interface BuildOptions {
    * clock times that run on from one module to the next, not 0:00 each.
    */
   startsAt?: string
+  /** Handouts in large print (about 16 pt) for clients with low vision; HTML only. */
+  largePrint?: boolean
 }
 
 /**
@@ -88,5 +90,5 @@ export function buildHandout(modules: readonly SessionModule[], options: BuildOp
   const crisis = options.crisis ?? defaultCrisisText
   if (options.format === 'md') return handoutMarkdown(modules, crisis)
   const title = options.title ?? modules.map((m) => m.meta!.title).join(' + ')
-  return renderPage({title: `Handouts: ${title}`, kind: 'handout', body: modules.flatMap((m) => handoutSections(m, crisis)), paper: options.paper})
+  return renderPage({title: `Handouts: ${title}`, kind: 'handout', body: modules.flatMap((m) => handoutSections(m, crisis, {largePrint: options.largePrint})), paper: options.paper})
 }

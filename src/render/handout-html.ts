@@ -10,6 +10,7 @@ import type {ModuleMeta} from '../module/frontmatter-schema.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {prepareNodes} from './prepare-nodes.js'
 import {toSafeHast} from './to-hast.js'
+import {markWideWorksheetTables} from './worksheet-tables.js'
 
 /**
  * Objectives as a client reads them: "name three triggers" rather than
@@ -27,18 +28,19 @@ export function plainObjective(objective: string): string {
  *
  * @param module A valid, linted module.
  * @param crisis Crisis resources text.
+ * @param options `largePrint`: mark each page for large print (handout.css sizes it).
  * @returns One `section.handout` per handout.
  */
-export function handoutSections(module: SessionModule, crisis: string): Element[] {
+export function handoutSections(module: SessionModule, crisis: string, options: {largePrint?: boolean} = {}): Element[] {
   const meta = module.meta as ModuleMeta
   return (module.sections.byKind.handouts?.parts ?? []).map((part) =>
-    h('section.handout', [
+    h(options.largePrint ? 'section.handout.large-print' : 'section.handout', [
       h('header.handout-header', [
         h('p', h('strong', meta.title)),
         h('p', 'In this session you will:'),
         h('ul', meta.objectives.map((objective) => h('li', plainObjective(objective))))
       ]),
-      h('div.handout-body', toSafeHast(prepareNodes([{...part.heading, depth: 1}, ...part.children], 'client', module.source))),
+      h('div.handout-body', markWideWorksheetTables(toSafeHast(prepareNodes([{...part.heading, depth: 1}, ...part.children], 'client', module.source)))),
       h('footer.crisis', {role: 'note'}, crisis)
     ])
   )

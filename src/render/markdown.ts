@@ -15,6 +15,7 @@ import {agenda} from '../module/agenda.js'
 import {sectionNames} from '../module/sections.js'
 import {clock} from './guide-html.js'
 import {plainObjective} from './handout-html.js'
+import {readScale, scaleLine} from '../module/scale.js'
 import {clampLines} from './prepare-nodes.js'
 import {handoutLanguages, languageName} from '../translation/handout-languages.js'
 
@@ -45,6 +46,11 @@ export function mdNodes(nodes: readonly RootContent[], audience: 'facilitator' |
       const children = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel))
       parent.children.splice(index, 1, {type: 'blockquote', children: [paragraph(strong('Facilitator only:')), ...(children as BlockContent[])]} as never)
       return index
+    }
+    if (node.type === 'leafDirective' && node.name === 'scale') {
+      // A plain line; the labels are author text, escaped by the serializer.
+      parent.children.splice(index, 1, paragraph(text(scaleLine(readScale(node.attributes)))) as RootContent)
+      return index + 1
     }
     if (node.type === 'leafDirective') {
       const lines = node.name === 'lines' ? Array.from({length: clampLines(node.attributes?.n)}, () => '\\_'.repeat(40)).join('\\\n') : ''

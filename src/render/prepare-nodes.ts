@@ -1,11 +1,13 @@
 /**
  * Prepares copies of module nodes for output: facilitator blocks become a
  * labelled `aside` (guide) or disappear (client), `::lines` becomes ruled
- * lines, and stray text directives go back to the text the author typed.
+ * lines, `::scale` a row of numbered boxes with end labels, and stray text directives go back to the text the author typed.
  */
+import type {ElementContent} from 'hast'
 import type {Nodes, Paragraph, RootContent} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {clientView} from '../module/facilitator.js'
+import {readScale, scaleBoxes} from '../module/scale.js'
 
 /** Who will read the output. */
 export type Audience = 'facilitator' | 'client'
@@ -37,6 +39,8 @@ export function prepareNodes(nodes: readonly RootContent[], audience: Audience, 
           hProperties: {className: ['fill-lines']},
           hChildren: Array.from({length: count}, () => ({type: 'element' as const, tagName: 'span', properties: {className: ['fill-line']}, children: []}))
         }
+      } else if (node.name === 'scale') {
+        node.data = {hName: 'div', hProperties: {className: ['scale']}, hChildren: scaleHast(node.attributes)}
       } else if (parent && index !== undefined) {
         parent.children.splice(index, 1)
         return index
@@ -69,4 +73,28 @@ export function prepareNodes(nodes: readonly RootContent[], audience: Audience, 
 export function clampLines(value: string | null | undefined): number {
   const n = Number.parseInt(value ?? '3', 10)
   return Number.isFinite(n) ? Math.min(12, Math.max(1, n)) : 3
+}
+
+/**
+ * A `::scale` as hast: one box per number (or word), then the end labels as text
+ * ("0 = none" under the first box, "10 = strongest" under the last).
+ *
+ * @param attributes The directive's attributes (checked by lint; read safely here).
+ * @returns Children of the `div.scale`.
+ */
+export function scaleHast(attributes: Record<string, string | null | undefined> | null | undefined): ElementContent[] {
+  const scale = readScale(attributes)
+  const span = (className: string, value: string): ElementContent => ({type: 'element', tagName: 'span', properties: {className: [className]}, children: [{type: 'text', value}]})
+  const boxes: ElementContent = {type: 'element', tagName: 'div', properties: {className: ['scale-boxes']}, children: scaleBoxes(scale).map((box) => span('scale-box', box))}
+  // Words are their own labels.
+  if (scale.choices.length > 0) return [boxes]
+  return [
+    boxes,
+    {
+      type: 'element',
+      tagName: 'div',
+      properties: {className: ['scale-labels']},
+      children: [span('scale-low', scale.low ? `${scale.from} = ${scale.low}` : ''), span('scale-high', scale.high ? `${scale.to} = ${scale.high}` : '')]
+    }
+  ]
 }

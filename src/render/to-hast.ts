@@ -18,8 +18,8 @@ export const sanitizeSchema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     aside: [['className', 'facilitator']],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'fill-lines', 'facilitator-label']],
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'fill-line']]
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'fill-lines', 'facilitator-label', 'scale', 'scale-boxes', 'scale-labels']],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'fill-line', 'scale-box', 'scale-low', 'scale-high']]
   }
 }
 

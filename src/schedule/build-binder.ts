@@ -31,6 +31,8 @@ export interface BinderInputs {
   forms?: FormSettings
   /** Paper of every page's `@page` (default `letter`). */
   paper?: 'letter' | 'a4'
+  /** Handouts in large print (about 16 pt). */
+  largePrint?: boolean
 }
 
 /**
@@ -70,7 +72,7 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     const ids = session.modules.map((m) => m.meta!.id).join(' ')
     const guideKey = `${session.start} ${ids}`
     if (!guides.has(guideKey)) guides.set(guideKey, buildGuide(session.modules, {paper: inputs.paper, startsAt: session.start}))
-    if (!handouts.has(ids)) handouts.set(ids, buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper}))
+    if (!handouts.has(ids)) handouts.set(ids, buildHandout(session.modules, {crisis: inputs.crisis, paper: inputs.paper, largePrint: inputs.largePrint}))
     files.set(`${sessionDir(session.number)}/guide.html`, guides.get(guideKey)!)
     files.set(`${sessionDir(session.number)}/handout.html`, handouts.get(ids)!)
     for (const [name, text] of sessionForms(schedule, session, forms)) files.set(`${sessionDir(session.number)}/${name}`, text)

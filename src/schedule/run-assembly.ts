@@ -60,10 +60,11 @@ export function assembleUsable(program: Program, curriculum: Curriculum): {sched
  * @param inputs What to record as the inputs in the manifest.
  * @param options `previous`: calendar records of the binder being replaced (see previousCalendar), to revise its events;
  *   `forms`: form settings that override the curriculum config's (such as `--note-format`);
- *   `paper`: `letter` (default) or `a4` for the pages' `@page`.
+ *   `paper`: `letter` (default) or `a4` for the pages' `@page`;
+ *   `largePrint`: handouts in large print.
  * @returns The assembly.
  */
-export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]; forms?: Partial<FormSettings>; paper?: 'letter' | 'a4'} = {}): Assembly {
+export function runAssembly(program: Program, curriculum: Curriculum, inputs: Record<string, unknown>, options: {previous?: readonly CalendarRecord[]; forms?: Partial<FormSettings>; paper?: 'letter' | 'a4'; largePrint?: boolean} = {}): Assembly {
   const {schedule, excluded, drafts} = assembleUsable(program, curriculum)
   const hours = weeklyHours(schedule)
   // Holiday warnings join the schedule's findings before the one verdict is made.
@@ -71,7 +72,7 @@ export function runAssembly(program: Program, curriculum: Curriculum, inputs: Re
   const findings = [...checkSchedule(schedule, undefined, hours), ...holidayFindings(program)].sort((x, y) => rank[x.severity] - rank[y.severity])
   const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
-  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}, paper: options.paper})
+  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}, paper: options.paper, largePrint: options.largePrint})
   return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded, drafts}
 }
 
