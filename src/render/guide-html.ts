@@ -9,6 +9,7 @@ import type {ModuleMeta} from '../module/frontmatter-schema.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {agenda} from '../module/agenda.js'
 import {sectionNames, type Section} from '../module/sections.js'
+import {creditLines} from './credits.js'
 import {prepareNodes} from './prepare-nodes.js'
 import {toSafeHast} from './to-hast.js'
 import {handoutLanguages, languageName} from '../translation/handout-languages.js'
@@ -79,8 +80,16 @@ function header(meta: ModuleMeta, languages: string[]): Element {
     h('dl', facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])),
     h('h2', 'Objectives'),
     h('p', 'Participants will be able to:'),
-    h('ol', meta.objectives.map((objective) => h('li', objective)))
+    h('ol', meta.objectives.map((objective) => h('li', objective))),
+    ...credits(meta)
   ])
+}
+
+/** The published models the module follows: guide only, never a handout. */
+function credits(meta: ModuleMeta): Element[] {
+  const lines = creditLines(meta)
+  if (lines.length === 0) return []
+  return [h('h2', 'Credits'), h('ul.credits', lines.map((line) => h('li', line)))]
 }
 
 function sectionElement(module: SessionModule, section: Section): Element {

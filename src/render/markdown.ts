@@ -13,6 +13,7 @@ import type {ModuleMeta} from '../module/frontmatter-schema.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {agenda} from '../module/agenda.js'
 import {sectionNames} from '../module/sections.js'
+import {creditLines} from './credits.js'
 import {clock} from './guide-html.js'
 import {plainObjective} from './handout-html.js'
 import {readScale, scaleLine} from '../module/scale.js'
@@ -115,6 +116,8 @@ export function guideMarkdownNodes(module: SessionModule): RootContent[] {
     heading(2, 'Objectives'),
     paragraph(text('Participants will be able to:')),
     list(meta.objectives, true),
+    // Credits are for staff and reviewers: the guide only, never a handout.
+    ...(creditLines(meta).length ? [heading(2, 'Credits'), list(creditLines(meta))] : []),
     heading(2, 'Agenda'),
     {
       type: 'table',

@@ -1,6 +1,7 @@
 /** Every built-in rule, in the order docs/rules.md lists them. */
 import type {Rule} from '../rule.js'
 import {clientHtml} from './client-html.js'
+import {credits} from './credits.js'
 import {directiveSyntax} from './directive-syntax.js'
 import {facilitatorDirective} from './facilitator-directive.js'
 import {frontmatterSchema} from './frontmatter-schema.js'
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   sentenceLength,
   wordsMatter,
   safetyNotes,
+  credits,
   requiresExists,
   requiresAcyclic,
   requiresPhaseOrder,
