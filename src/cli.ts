@@ -20,6 +20,7 @@ import {formCommand} from './commands/form.js'
 import {scheduleCommand} from './commands/schedule.js'
 import {siteCommand} from './commands/site.js'
 import {previewCommand} from './commands/preview.js'
+import {translateCommand} from './commands/translate.js'
 import {processIo, type Io} from './util/io.js'
 import {UserError} from './util/user-error.js'
 
@@ -65,6 +66,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
       .option('--format <format>', 'html, md or pdf (default: from the -o extension, else html)')
       .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
       .option('--force', 'replace the file -o names (never a module or a folder)')
+    if (kind === 'handout') command.option('--lang <code>', "the handouts in a language from the module's translation, e.g. es (docs/translations.md)")
     if (kind === 'handout') command.option('--large-print', 'large print (about 16 pt) for clients with low vision')
     command
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} coping-with-cravings -o ${kind}.pdf --paper a4\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).`)
@@ -194,6 +196,17 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '4321')
     .addHelpText('after', '\nExamples:\n  $ iop preview\n  $ iop preview curriculum --port 8080\n\nStop it with Ctrl-C.')
     .action((paths: string[], options) => run(() => previewCommand(io, paths, options)))
+
+  program
+    .command('translate')
+    .description('record the English a translation follows (--mark), or list translations as up to date, drifted or missing (--status)')
+    .argument('[args...]', '--mark: <module id> <language>; --status: [language]')
+    .option('--mark', 'write the English hashes into curriculum/<group>/<id>.<lang>.md (docs/translations.md)')
+    .option('--status', 'every module and language: up to date, drifted (what changed), not marked, invalid or missing')
+    .option('--json', 'with --status: print JSON')
+    .option('--curriculum <dir>', curriculumHelp, collect)
+    .addHelpText('after', '\nExamples:\n  $ iop translate --mark coping-with-cravings es\n  $ iop translate --status\n  $ iop translate --status es --json')
+    .action((args: string[], options) => run(() => translateCommand(io, args, options)))
 
   program
     .command('schema')

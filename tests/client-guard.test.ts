@@ -19,6 +19,9 @@ import {parseModule, type SessionModule} from '../src/module/parse-module.js'
 import {buildGuide, buildHandout} from '../src/render/build.js'
 import {UserError} from '../src/util/user-error.js'
 import {defaultBody, modulePath, moduleText} from './helpers/module-text.js'
+import {lintTranslations, translationHasErrors} from '../src/lint/lint-translations.js'
+import {buildTranslatedHandout} from '../src/render/translated-handout.js'
+import {translationFromParse, type Translation} from '../src/translation/parse-translation.js'
 
 const runs = Number.parseInt(process.env.FUZZ_RUNS ?? '300', 10) || 300
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? undefined : 20261201
@@ -298,6 +301,91 @@ describe('property: refused by lint, or facilitator-marked text is in no client 
     expect(refused).toBeGreaterThan(runs / 10)
     expect(built).toBeGreaterThan(runs / 50)
     if (process.env.FUZZ_RUNS) console.log(`client guard property: ${runs} modules, ${refused} refused by lint, ${built} built with no secret in any client output`)
+  }, timeout)
+})
+
+/** A Spanish translation of the two-handout module the property builds, with regions in its slots. */
+function translationText(join: (slot: string) => string): string {
+  return [
+    '---',
+    'translation_of: test-module',
+    'lang: es',
+    'title: Módulo de prueba',
+    'objectives: [Nombrar dos disparadores, Practicar una forma de manejar las ganas de consumir]',
+    'translators: [prueba]',
+    '---',
+    join('topic'),
+    '## Handouts',
+    '',
+    '### Mis disparadores',
+    join('handoutStart'),
+    `Un disparador es algo que te da ganas de consumir.${join('handoutEnd')}`,
+    '',
+    '::lines{n=2}',
+    '',
+    '### Mi plan',
+    '',
+    `Escribe una cosa que vas a hacer esta semana.${join('handout2')}`,
+    ''
+  ].join('\n')
+}
+
+const twoHandouts = moduleText({handouts: '### My Triggers\n\nA trigger is a thing that makes you want to use.\n\n::lines{n=2}\n\n### My Plan\n\nWrite one thing you will do this week.'})
+
+function lintTranslation(text: string): {module: SessionModule; translation: Translation} {
+  const module = lint(twoHandouts)
+  const translation = translationFromParse(parseModule({path: modulePath().replace(/\.md$/, '.es.md'), value: text}))
+  lintTranslations([translation], [module], defaultConfig())
+  return {module, translation}
+}
+
+describe('property: the same leaks, in translations', () => {
+  it('control: the plain translation builds', () => {
+    const {module, translation} = lintTranslation(translationText(() => ''))
+    expect(translationHasErrors(translation), translation.parse.file.messages.join('\n')).toBe(false)
+    expect(buildTranslatedHandout([{module, translation}], {crisis: 'Llama al 988.'})).toContain('Mis disparadores')
+  })
+
+  it.each(Object.entries(constructs))('%s: refused in a translation, or absent from its handouts', (_label, block) => {
+    const {module, translation} = lintTranslation(translationText((slot) => (slot === 'handoutEnd' ? `\n\n${block}\n\n` : '')))
+    const build = (format: 'html' | 'md') => buildTranslatedHandout([{module, translation}], {crisis: 'Llama al 988.', format})
+    if (translationHasErrors(translation)) expect(() => build('html')).toThrow(UserError)
+    else for (const output of [build('html'), build('md')]) expect(output).not.toMatch(/SECRET/)
+  })
+
+  it(`generated fences and HTML wrappers in every nesting (${runs} runs)`, () => {
+    let refused = 0
+    let built = 0
+    fc.assert(
+      fc.property(fc.array(regionArb, {minLength: 1, maxLength: 3}), (regions) => {
+        const at: Record<string, string[]> = {handoutStart: [], handoutEnd: [], handout2: [], topic: []}
+        const secrets: string[] = []
+        for (const region of regions) {
+          const secret = `SECRET${region.token}`
+          let lines: string[]
+          if (region.kind === 'fence') lines = [region.fence.open, secret, ...(region.fence.close ? [region.fence.close] : [])]
+          else {
+            lines = region.html.blank ? [region.html.open, '', secret, '', region.html.close] : [region.html.open + secret + region.html.close]
+            if (!region.html.hides) continue
+          }
+          at[region.slot].push(nestings[region.nesting](lines))
+          secrets.push(secret)
+        }
+        const text = translationText((slot) => at[slot].map((block) => `\n\n${block}\n\n`).join(''))
+        const {module, translation} = lintTranslation(text)
+        const build = (format: 'html' | 'md') => buildTranslatedHandout([{module, translation}], {crisis: 'Llama al 988.', format})
+        if (translationHasErrors(translation)) {
+          refused++
+          expect(() => build('html')).toThrow(UserError)
+          return
+        }
+        built++
+        for (const output of [build('html'), build('md')]) for (const secret of secrets) expect(output, text).not.toContain(secret)
+      }),
+      settings
+    )
+    expect(refused).toBeGreaterThan(runs / 10)
+    expect(built).toBeGreaterThan(runs / 50)
   }, timeout)
 })
 

@@ -1,8 +1,10 @@
 /** `iop guide` and `iop handout`: build one module's guide or handouts. */
 import {buildGuide, buildHandout} from '../render/build.js'
+import {translatedHandoutText} from './translated-handout.js'
 import {printPdfs} from '../print/pdf-renderer.js'
 import type {PrintJob} from '../print/print-job.js'
 import type {Io} from '../util/io.js'
+import {UserError} from '../util/user-error.js'
 import {curriculumFor} from './curriculum-option.js'
 import {lintedModule} from './module-argument.js'
 import {outputTarget, writeOutput} from './output-target.js'
@@ -15,6 +17,8 @@ export interface BuildCommandOptions {
   format?: string
   paper?: string
   force?: boolean
+  /** `iop handout --lang es`: the module's translation (docs/translations.md). */
+  lang?: string
   /** Handouts only: large print (about 16 pt). */
   largePrint?: boolean
 }
@@ -33,7 +37,12 @@ export async function buildCommand(io: Io, kind: 'guide' | 'handout', reference:
   if (!module) return 1
 
   const build = kind === 'guide' ? buildGuide : buildHandout
-  const text = build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper, largePrint: options.largePrint})
+  const translated = options.lang !== undefined && options.lang !== 'en'
+  if (translated && kind === 'guide') throw new UserError(`Unexpected --lang ${options.lang} for a guide, expected it only with \`iop handout\` (guides stay in English and list their handouts' languages)`)
+  const text = translated
+    ? translatedHandoutText(io, curriculum, module, options.lang!, {format: format === 'md' ? 'md' : 'html', paper, largePrint: options.largePrint})
+    : build([module], {format: format === 'md' ? 'md' : 'html', crisis: curriculum.config.crisis, paper, largePrint: options.largePrint})
+  if (text === undefined) return 1
   if (options.output) {
     const target = outputTarget(io, options.output, options.force)
     // A guide is numbered "page N of M" under its title; handouts carry only their own page.

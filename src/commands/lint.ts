@@ -1,9 +1,12 @@
 /** `iop lint`: run the authoring rules and report, optionally fixing Words Matter terms. */
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {bundledCurriculumDir, findModuleFiles, readModuleFile} from '../curriculum/load-curriculum.js'
+import {bundledCurriculumDir, findModuleFiles, findTranslationFiles, readModuleFile} from '../curriculum/load-curriculum.js'
 import {formatCompact, formatJson, formatReport, useColor} from '../lint/format.js'
 import {lintModules} from '../lint/lint.js'
+import {lintTranslations} from '../lint/lint-translations.js'
+import {readTranslationFile, type Translation} from '../translation/parse-translation.js'
+import {isTranslationPath} from '../translation/translation-path.js'
 import {fixWordsMatter} from '../lint/rules/words-matter.js'
 import {parseModule, type SessionModule} from '../module/parse-module.js'
 import {writeFileAtomic} from '../util/write-file.js'
@@ -52,7 +55,7 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
   }
 
   let curriculum = curriculumFor(io, options.curriculum)
-  let targets = options.stdin ? stdinTarget(io, curriculum.modules, options.stdinFilename) : selectTargets(io, curriculum.modules, paths)
+  let targets = options.stdin ? stdinTarget(io, curriculum.modules, options.stdinFilename) : selectTargets(io, curriculum.modules, paths, curriculum.translations)
 
   if (options.fix) {
     let changed = false
@@ -66,13 +69,17 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
     // Re-read what was fixed, so the report describes the files as they now are.
     if (changed) {
       curriculum = curriculumFor(io, options.curriculum)
-      targets = selectTargets(io, curriculum.modules, paths)
+      targets = selectTargets(io, curriculum.modules, paths, curriculum.translations)
     }
   }
 
   const all = [...curriculum.modules.filter((m) => !targets.replaced.has(m)), ...targets.extra]
   const summary = lintModules(all, curriculum.config, new Set(targets.list))
-  const files = targets.list.map((m) => m.file)
+  // Translations are checked against the same modules (their English sources).
+  const translated = lintTranslations(targets.translations, all, curriculum.config)
+  summary.errors += translated.errors
+  summary.warnings += translated.warnings
+  const files = [...targets.list.map((m) => m.file), ...targets.translations.map((t) => t.parse.file)]
   // --quiet drops warnings from what is shown; --max-warnings still counts them.
   if (options.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal)
   io.stdout(
@@ -96,6 +103,8 @@ interface Targets {
   list: SessionModule[]
   extra: SessionModule[]
   replaced: Set<SessionModule>
+  /** Translation files to lint. */
+  translations: Translation[]
 }
 
 /** The module on stdin, standing in for the file it names (an editor's unsaved buffer). */
@@ -104,22 +113,25 @@ function stdinTarget(io: Io, modules: SessionModule[], filename: string | undefi
   const file = filename === undefined ? '<stdin>' : path.resolve(io.cwd, filename)
   const known = existsSync(file) ? modules.find((m) => m.file.path === realpathSync(file)) : undefined
   const module = parseModule({path: known?.file.path ?? file, value: io.readStdin()})
-  return {list: [module], extra: [module], replaced: new Set(known ? [known] : [])}
+  return {list: [module], extra: [module], replaced: new Set(known ? [known] : []), translations: []}
 }
 
 /** Modules named by paths: curriculum modules under them, plus files outside it. */
-function selectTargets(io: Io, modules: SessionModule[], paths: string[]): Targets {
+function selectTargets(io: Io, modules: SessionModule[], paths: string[], translations: readonly Translation[] = []): Targets {
   if (paths.length === 0) {
     // A project's own modules, as ESLint lints a project's files: the bundled
     // library they add to is context (ids, requires), and is linted only when
     // it is all there is (or is named).
     const library = realpathSync(bundledCurriculumDir) + path.sep
     const own = modules.filter((m) => !m.file.path.startsWith(library))
-    return {list: own.length > 0 ? own : modules, extra: [], replaced: new Set()}
+    const ownTranslations = translations.filter((t) => !t.parse.file.path.startsWith(library))
+    return {list: own.length > 0 ? own : modules, extra: [], replaced: new Set(), translations: own.length > 0 ? ownTranslations : [...translations]}
   }
   const byPath = new Map(modules.map((m) => [m.file.path, m]))
   const list: SessionModule[] = []
   const extra: SessionModule[] = []
+  const chosen: Translation[] = []
+  const knownTranslations = new Map(translations.map((t) => [t.parse.file.path, t]))
   const seen = new Set<string>()
   for (const given of paths) {
     const resolved = path.resolve(io.cwd, given)
@@ -131,9 +143,18 @@ function selectTargets(io: Io, modules: SessionModule[], paths: string[]): Targe
       continue
     }
     const files = directory ? findModuleFiles(full, false) : [full]
+    for (const file of directory ? findTranslationFiles(full, false) : []) {
+      if (seen.has(file)) continue
+      seen.add(file)
+      chosen.push(knownTranslations.get(file) ?? readTranslationFile(file))
+    }
     for (const file of files) {
       if (seen.has(file)) continue
       seen.add(file)
+      if (isTranslationPath(file)) {
+        chosen.push(knownTranslations.get(file) ?? readTranslationFile(file))
+        continue
+      }
       const known = byPath.get(file)
       if (known) list.push(known)
       else {
@@ -143,5 +164,5 @@ function selectTargets(io: Io, modules: SessionModule[], paths: string[]): Targe
       }
     }
   }
-  return {list, extra, replaced: new Set()}
+  return {list, extra, replaced: new Set(), translations: chosen}
 }

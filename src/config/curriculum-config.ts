@@ -6,7 +6,7 @@
 import {readFileSync, existsSync} from 'node:fs'
 import path from 'node:path'
 import {z} from 'zod'
-import {canonicalGroups, defaultCrisisText} from './defaults.js'
+import {canonicalGroups, defaultCrisisText, defaultCrisisTexts} from './defaults.js'
 import {defaultFormSettings, maxNoteMembers, maxSignInRows, noteFormats, type FormSettings} from '../forms/form-options.js'
 import {suchAs} from '../util/closest.js'
 import {readYaml} from '../util/read-yaml.js'
@@ -24,6 +24,8 @@ export interface CurriculumConfig {
   groups: Array<{id: string; title: string}>
   /** Crisis resources text for every client page. */
   crisis: string
+  /** Crisis text for pages in other languages, by language code (`es`); see docs/translations.md. */
+  crisisByLanguage: Record<string, string>
   /** Per-rule severity and options. */
   rules: Record<string, RuleSetting>
   /** Group-note template format, blank member blocks per note, rows per sign-in sheet (src/forms/form-options.ts). */
@@ -36,7 +38,8 @@ const severity = z.enum(['off', 'warn', 'error'])
 const configSchema = z
   .object({
     groups: z.array(z.object({id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), title: z.string().min(1)}).strict()).default([]),
-    crisis: z.string().min(1).optional(),
+    // One text (English pages), or one per language: {en: ..., es: ...}.
+    crisis: z.union([z.string().min(1), z.record(z.string().regex(/^[a-z]{2}$/), z.string().min(1))]).optional(),
     paper: z.enum(['letter', 'a4']).optional(),
     rules: z.record(z.string(), z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])).default({}),
     noteFormat: z.enum(noteFormats).optional(),
@@ -64,6 +67,7 @@ export function defaultConfig(): CurriculumConfig {
   return {
     groups: canonicalGroups.map((id) => ({id, title: groupTitle(id)})),
     crisis: defaultCrisisText,
+    crisisByLanguage: {...defaultCrisisTexts},
     rules: {},
     forms: {...defaultFormSettings}
   }
@@ -128,7 +132,13 @@ export function loadConfig(dirs: readonly string[], knownRules?: ReadonlyArray<{
     for (const group of result.data.groups) {
       if (!config.groups.some((g) => g.id === group.id)) config.groups.push(group)
     }
-    if (result.data.crisis) config.crisis = result.data.crisis
+    const crisis = result.data.crisis
+    if (typeof crisis === 'string') config.crisis = crisis
+    else if (crisis) {
+      const {en, ...others} = crisis
+      if (en) config.crisis = en
+      Object.assign(config.crisisByLanguage, others)
+    }
     if (result.data.paper) config.paper = result.data.paper
     Object.assign(config.rules, result.data.rules)
     const {noteFormat, noteMembers, signInRows} = result.data

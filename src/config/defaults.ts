@@ -40,6 +40,17 @@ export const defaultCrisisText =
   'If you are in crisis or thinking about hurting yourself, call or text 988 ' +
   '(Suicide & Crisis Lifeline), any time, day or night. In an emergency, call 911.'
 
+/**
+ * Default crisis text per language of a translation (docs/translations.md).
+ * The 988 Lifeline answers in Spanish: press 2 when calling, or ask by text.
+ */
+export const defaultCrisisTexts: Readonly<Record<string, string>> = {
+  es:
+    'Si estás en crisis o piensas en hacerte daño, llama o envía un mensaje de texto al 988 ' +
+    '(Línea de Prevención del Suicidio y Crisis), a cualquier hora, de día o de noche, y pide ' +
+    'atención en español (por teléfono, marca el 2). En una emergencia, llama al 911.'
+}
+
 /** Order of a phase for sorting; `any` sorts with the earliest. */
 export function phaseRank(phase: string): number {
   const index = phases.indexOf(phase as Phase)

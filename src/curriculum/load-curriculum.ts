@@ -10,6 +10,9 @@ import {loadConfig, type CurriculumConfig} from '../config/curriculum-config.js'
 import {rules} from '../lint/rules/index.js'
 import {parseModule, type SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
+import {readTranslationFile, type Translation} from '../translation/parse-translation.js'
+import {isTranslationPath} from '../translation/translation-path.js'
+import {setHandoutLanguages} from '../translation/handout-languages.js'
 
 /** A loaded curriculum. */
 export interface Curriculum {
@@ -20,6 +23,8 @@ export interface Curriculum {
   modules: SessionModule[]
   /** Modules by id (the first, when ids repeat; `unique-id` reports the rest). */
   byId: Map<string, SessionModule>
+  /** Translation files (`<id>.<lang>.md`), sorted by path; not modules. */
+  translations: Translation[]
 }
 
 /** The curriculum bundled with this package. */
@@ -48,6 +53,22 @@ export function defaultCurriculumDirs(cwd = process.cwd()): string[] {
  * @returns Sorted absolute paths.
  */
 export function findModuleFiles(dir: string, root = true): string[] {
+  return findMarkdownFiles(dir, root).filter((file) => !isTranslationPath(file))
+}
+
+/**
+ * List translation files (`<id>.<lang>.md`) under a folder, as
+ * {@link findModuleFiles} lists modules.
+ *
+ * @param dir A folder.
+ * @param root Whether `dir` is a curriculum root (default true).
+ * @returns Sorted absolute paths.
+ */
+export function findTranslationFiles(dir: string, root = true): string[] {
+  return findMarkdownFiles(dir, root).filter((file) => isTranslationPath(file))
+}
+
+function findMarkdownFiles(dir: string, root: boolean): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(`${dir}: Unexpected missing curriculum folder, expected a folder of modules (curriculum/<group>/<id>.md)`)
   }
@@ -100,5 +121,11 @@ export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()
     const winner = module.meta ? byId.get(module.meta.id) : undefined
     return !winner || winner === module || winner.meta?.overrides !== true
   })
-  return {dirs: resolved, config, modules: kept, byId}
+  const translations = resolved.flatMap((dir) => findTranslationFiles(dir)).sort().map((file) => readTranslationFile(file))
+  // Guides list the languages their handouts exist in.
+  for (const [id, module] of byId) {
+    const langs = translations.filter((t) => t.name.id === id && t.meta).map((t) => t.name.lang)
+    if (langs.length > 0) setHandoutLanguages(module, langs)
+  }
+  return {dirs: resolved, config, modules: kept, byId, translations}
 }

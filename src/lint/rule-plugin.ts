@@ -14,6 +14,8 @@ import type {SessionModule} from '../module/parse-module.js'
 import {lintContextFor} from './lint-context.js'
 import type {Level, Place, Rule} from './rule.js'
 import {ruleUrl} from './rule-url.js'
+import {translationFromParse} from '../translation/parse-translation.js'
+import {isTranslationPath} from '../translation/translation-path.js'
 
 /** A setting as remark-lint takes it: a label, a number, or one with options. */
 export type PluginSetting = Severity | 'on' | 0 | 1 | 2 | boolean | [Severity | 'on' | 0 | 1 | 2 | boolean, Record<string, unknown>?]
@@ -51,6 +53,12 @@ export function rulePlugin(rule: Rule): Plugin<[PluginSetting?], Root> {
       const message = file.message(reason, {place: place ?? {line: 1, column: 1}})
       if (level === 'warn') lowered.add(message)
     }
+    if (rule.scope === 'translation') {
+      const translation = translationFromParse(module)
+      const english = context.modules.find((m) => m.meta?.id === translation.name.id)
+      rule.check({translation, module: english, config: context.config, options: options ?? {}, report: emit})
+      return
+    }
     if (rule.scope === 'module') {
       rule.check({module, config: context.config, options: options ?? {}, report: emit})
       return
@@ -70,6 +78,8 @@ export function rulePlugin(rule: Rule): Plugin<[PluginSetting?], Root> {
     const transform = (tree: Root, file: VFile, next: (error?: Error) => void) => {
       // remark-cli walks every .md; like the curriculum loader, leave these be.
       if (file.path && notModule.test(file.basename ?? '')) return next()
+      // Translations (`<id>.<lang>.md`) get the translation rules, modules the rest.
+      if ((rule.scope === 'translation') !== Boolean(file.path && isTranslationPath(file.path))) return next()
       const context = lintContextFor(tree, file)
       const [severity, options] = resolveSetting(rule, setting === undefined ? context.config.rules[rule.id] : toRuleSetting(setting))
       if (severity === 'off') return next()

@@ -5,6 +5,7 @@
 import type {Point, Position} from 'unist'
 import type {CurriculumConfig} from '../config/curriculum-config.js'
 import type {SessionModule} from '../module/parse-module.js'
+import type {Translation} from '../translation/parse-translation.js'
 
 /** Where a message points: a position, a point, or nothing (start of file). */
 export type Place = Position | Point | undefined
@@ -58,4 +59,20 @@ export interface CurriculumRule extends RuleBase {
   check(context: CurriculumRuleContext): void
 }
 
-export type Rule = ModuleRule | CurriculumRule
+/** Context a translation rule receives. */
+export interface TranslationRuleContext {
+  translation: Translation
+  /** The English module it translates (`undefined` when none has its id). */
+  module: SessionModule | undefined
+  config: CurriculumConfig
+  options: Record<string, unknown>
+  report(reason: string, place: Place, level?: Level): void
+}
+
+/** A rule that checks one translation file (`<id>.<lang>.md`) against its module. */
+export interface TranslationRule extends RuleBase {
+  scope: 'translation'
+  check(context: TranslationRuleContext): void
+}
+
+export type Rule = ModuleRule | CurriculumRule | TranslationRule

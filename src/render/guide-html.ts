@@ -12,6 +12,7 @@ import {sectionNames, type Section} from '../module/sections.js'
 import {creditLines} from './credits.js'
 import {prepareNodes} from './prepare-nodes.js'
 import {toSafeHast} from './to-hast.js'
+import {handoutLanguages, languageName} from '../translation/handout-languages.js'
 
 /**
  * Format minutes from the session start as `H:MM`.
@@ -48,7 +49,7 @@ export function guideArticle(module: SessionModule, options: {startsAt?: string}
   const meta = module.meta as ModuleMeta
   const startOf = (minutes: number) => (options.startsAt ? clockTime(options.startsAt, minutes) : clock(minutes))
   return h('article.module', {id: `module-${meta.id}`}, [
-    header(meta),
+    header(meta, handoutLanguages(module)),
     h('section.agenda', [
       h('h2', 'Agenda'),
       h('table', [
@@ -60,7 +61,7 @@ export function guideArticle(module: SessionModule, options: {startsAt?: string}
   ])
 }
 
-function header(meta: ModuleMeta): Element {
+function header(meta: ModuleMeta, languages: string[]): Element {
   const facts: Array<[string, string]> = [
     ['Group', meta.group],
     ['Phase', meta.phase],
@@ -69,7 +70,9 @@ function header(meta: ModuleMeta): Element {
     ['Approaches', meta.approaches.join(', ')],
     ['Materials', meta.materials.join('; ') || 'none'],
     ['Prerequisites', meta.requires.join(', ') || 'none'],
-    ['Version', meta.version]
+    ['Version', meta.version],
+    // Only when translated: staff learn a handout exists in another language.
+    ...(languages.length > 1 ? [['Handouts in', languages.map(languageName).join(', ')] as [string, string]] : [])
   ]
   return h('header.guide-header', [
     h('p.facilitator-label', 'Facilitator guide'),

@@ -18,6 +18,7 @@ import {clock} from './guide-html.js'
 import {plainObjective} from './handout-html.js'
 import {readScale, scaleLine} from '../module/scale.js'
 import {clampLines} from './prepare-nodes.js'
+import {handoutLanguages, languageName} from '../translation/handout-languages.js'
 
 const text = (value: string) => ({type: 'text' as const, value})
 const paragraph = (...children: RootContent[]) => ({type: 'paragraph', children}) as BlockContent
@@ -26,7 +27,8 @@ const list = (items: string[], ordered = false) =>
   ({type: 'list', ordered, spread: false, children: items.map((item) => ({type: 'listItem', spread: false, children: [paragraph(text(item))]}))}) as BlockContent
 const heading = (depth: 1 | 2 | 3, value: string) => ({type: 'heading', depth, children: [text(value)]}) as BlockContent
 
-function mdNodes(nodes: readonly RootContent[], audience: 'facilitator' | 'client', source: string): RootContent[] {
+/** Nodes for Markdown output, for one audience (client views drop facilitator material). */
+export function mdNodes(nodes: readonly RootContent[], audience: 'facilitator' | 'client', source: string): RootContent[] {
   const copy = structuredClone(audience === 'client' ? clientView(nodes) : nodes) as RootContent[]
   const root = {type: 'root', children: copy} as Root
   visit(root, (node: Nodes, index, parent) => {
@@ -84,7 +86,8 @@ export function safeUrl(url: string): boolean {
   return !scheme || ['http', 'https', 'mailto', 'tel'].includes(scheme[1].toLowerCase())
 }
 
-function stringify(children: RootContent[]): string {
+/** Markdown text of some nodes. */
+export function stringify(children: RootContent[]): string {
   return serializer.stringify({type: 'root', children} as Root)
 }
 
@@ -107,7 +110,8 @@ export function guideMarkdownNodes(module: SessionModule): RootContent[] {
       `Approaches: ${meta.approaches.join(', ')}`,
       `Materials: ${meta.materials.join('; ') || 'none'}`,
       `Prerequisites: ${meta.requires.join(', ') || 'none'}`,
-      `Version: ${meta.version}`
+      `Version: ${meta.version}`,
+      ...(handoutLanguages(module).length > 1 ? [`Handouts in: ${handoutLanguages(module).map(languageName).join(', ')}`] : [])
     ]),
     heading(2, 'Objectives'),
     paragraph(text('Participants will be able to:')),

@@ -48,11 +48,11 @@ const escape = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c])
 /**
  * Render a whole page.
  *
- * @param options Title (plain text), kind, body nodes, and paper (default
- *   Letter; `a4` for A4).
+ * @param options Title (plain text), kind, body nodes, paper (default
+ *   Letter; `a4` for A4) and language (default `en`).
  * @returns A complete HTML document.
  */
-export function renderPage(options: {title: string; kind: PageKind; body: RootContent[]; paper?: 'letter' | 'a4'}): string {
+export function renderPage(options: {title: string; kind: PageKind; body: RootContent[]; paper?: 'letter' | 'a4'; lang?: string}): string {
   // print.css last: its `@page` and break rules hold for every kind; A4 replaces its Letter.
   const css = template('styles/base.css') + stylesheets[options.kind].map((name) => template(`styles/${name}.css`)).join('') + template('styles/print.css') + (options.paper === 'a4' ? '@page { size: A4; }\n' : '')
   const body = serializer.stringify({type: 'root', children: options.body} as Root)
@@ -60,6 +60,8 @@ export function renderPage(options: {title: string; kind: PageKind; body: RootCo
     csp: escape(contentSecurityPolicy(css)),
     title: escape(options.title),
     kind: escape(options.kind),
+    // The page's language, so screen readers and hyphenation read it right (`en` unless a translation).
+    lang: escape(options.lang ?? 'en'),
     css,
     body
   }

@@ -22,6 +22,11 @@ import {timingPart} from './timing-part.js'
 import {timingTotal} from './timing-total.js'
 import {uniqueId} from './unique-id.js'
 import {wordsMatter} from './words-matter.js'
+import {translationClientSafety} from './translation-client-safety.js'
+import {translationDriftRule} from './translation-drift.js'
+import {translationReadingLevel} from './translation-reading-level.js'
+import {translationStructure} from './translation-structure.js'
+import {translationWordsMatter} from './translation-words-matter.js'
 
 export const rules: readonly Rule[] = [
   frontmatterSchema,
@@ -45,5 +50,10 @@ export const rules: readonly Rule[] = [
   requiresExists,
   requiresAcyclic,
   requiresPhaseOrder,
-  links
+  links,
+  translationStructure,
+  translationDriftRule,
+  translationClientSafety,
+  translationReadingLevel,
+  translationWordsMatter
 ]

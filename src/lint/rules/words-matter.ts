@@ -8,7 +8,7 @@ import type {Point} from 'unist'
 import {visitParents} from 'unist-util-visit-parents'
 import type {SessionModule} from '../../module/parse-module.js'
 import type {ModuleRule} from '../rule.js'
-import {terms} from '../words-matter-terms.js'
+import {terms, type Term} from '../words-matter-terms.js'
 
 /** One stigmatizing term found in a module. */
 export interface WordsMatterHit {
@@ -22,7 +22,8 @@ export interface WordsMatterHit {
 
 // An opening curly quote also ends the search for its closer, so a run of
 // `““““…` costs one pass, not one pass per quote.
-const quoted = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’/g
+// Spanish quotes («») too: the Spanish table reads the same way.
+const quoted = /"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|«[^«»\n]*»/g
 
 /**
  * Find every stigmatizing term in a module.
@@ -55,12 +56,17 @@ export function findWordsMatter(module: SessionModule): WordsMatterHit[] {
   return hits
 }
 
-function scan(value: string, start: Point | undefined, offset: number | undefined, client: boolean, source: string, hits: WordsMatterHit[]) {
+/**
+ * Find a term table's terms in one piece of text (quoted terms pass).
+ *
+ * @param list The table (default: the English Words Matter table).
+ */
+export function scan(value: string, start: Point | undefined, offset: number | undefined, client: boolean, source: string, hits: WordsMatterHit[], list: readonly Term[] = terms) {
   const skip: Array<[number, number]> = []
   for (const match of value.matchAll(quoted)) skip.push([match.index, match.index + match[0].length])
   const taken: Array<[number, number]> = []
 
-  for (const term of terms) {
+  for (const term of list) {
     for (const match of value.matchAll(term.pattern)) {
       const from = match.index
       const to = from + match[0].length
