@@ -23,6 +23,7 @@ import {mdNodes, stringify} from './markdown.js'
 import {renderPage} from './page.js'
 import {prepareNodes} from './prepare-nodes.js'
 import {toSafeHast} from './to-hast.js'
+import {markWideWorksheetTables} from './worksheet-tables.js'
 
 /** A translation and the English module it translates. */
 export interface TranslatedModule {
@@ -61,15 +62,17 @@ export function checkTranslationBuildable(items: readonly TranslatedModule[], co
  *
  * @param translation A valid translation.
  * @param crisis The language's crisis text.
+ * @param options `largePrint`: mark each page for large print.
  * @returns One `section.handout` per handout.
  */
-export function translatedHandoutSections(translation: Translation, crisis: string): Element[] {
+export function translatedHandoutSections(translation: Translation, crisis: string, options: {largePrint?: boolean} = {}): Element[] {
   const meta = translation.meta as TranslationMeta
   const words = clientWords(translation.name.lang)
   return translation.handouts.map((part) =>
-    h('section.handout', {lang: translation.name.lang}, [
+    h(options.largePrint ? 'section.handout.large-print' : 'section.handout', {lang: translation.name.lang}, [
       h('header.handout-header', [h('p', h('strong', meta.title)), h('p', words.objectivesIntro), h('ul', meta.objectives.map((objective) => h('li', plainObjective(objective))))]),
-      h('div.handout-body', toSafeHast(prepareNodes([{...part.heading, depth: 1}, ...part.children], 'client', translation.parse.source))),
+      // The same worksheet table layout as the English handout (write-in, mark and grid columns).
+      h('div.handout-body', markWideWorksheetTables(toSafeHast(prepareNodes([{...part.heading, depth: 1}, ...part.children], 'client', translation.parse.source)))),
       h('footer.crisis', {role: 'note'}, crisis)
     ])
   )
@@ -106,5 +109,5 @@ export function buildTranslatedHandout(items: readonly TranslatedModule[], optio
     return stringify(out)
   }
   const title = options.title ?? items.map((item) => item.translation.meta!.title).join(' + ')
-  return renderPage({title: `${clientWords(lang).handouts}: ${title}`, kind: 'handout', body: items.flatMap((item) => translatedHandoutSections(item.translation, crisis)), paper: options.paper, lang})
+  return renderPage({title: `${clientWords(lang).handouts}: ${title}`, kind: 'handout', body: items.flatMap((item) => translatedHandoutSections(item.translation, crisis, {largePrint: options.largePrint})), paper: options.paper, lang})
 }

@@ -33,8 +33,10 @@ export function handoutShape(nodes: readonly RootContent[]): HandoutShape {
       if (child.type === 'leafDirective' && child.name === 'lines') shape.lines.push({n: String(child.attributes?.n ?? ''), place})
       else if (child.type === 'leafDirective' && child.name === 'scale') {
         const attributes = Object.entries(child.attributes ?? {})
-          // Labels are words, so they are translated; the rest (range, step) must match.
-          .filter(([key]) => !/label/i.test(key))
+          // End labels (`low`, `high`) are words, so they are translated; a scale
+          // of words (`choices`) must keep its number of choices; the range must match.
+          .filter(([key]) => key !== 'low' && key !== 'high')
+          .map(([key, value]): [string, string | null | undefined] => (key === 'choices' ? [key, `${String(value ?? '').split('|').length} choices`] : [key, value]))
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([key, value]) => `${key}=${value ?? ''}`)
           .join(' ')
