@@ -9,7 +9,12 @@
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import preset from '../src/remark-preset.js'
 import {defaultCrisisText, defaultCrisisTexts} from '../src/config/defaults.js'
 import {loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {lintTranslations} from '../src/lint/lint-translations.js'
@@ -105,6 +110,19 @@ describe('translations lint with their modules', () => {
     expect(result.out).toContain('no-such-module.es.md:1:1  error  Unexpected translation of `no-such-module`, expected a module with that id in the curriculum (the file sits beside `no-such-module.md`)  translation-structure')
     const list = await run(['list', '--json', '--curriculum', p.curriculum], p.dir)
     expect((JSON.parse(list.out) as Array<{path: string}>).map((row) => row.path).sort()).toEqual(['early-recovery-skills/welcome-to-iop.md', 'relapse-prevention/coping-with-cravings.md'])
+  })
+})
+
+describe('the remark preset (an editor) on a translation', () => {
+  it('reports the translation rules, and no module rule, at their lines', async () => {
+    const remark = () => unified().use(remarkParse).use(remarkStringify)
+    const file = path.join(library, 'relapse-prevention', 'coping-with-cravings.es.md')
+    const clean = new VFile({path: file, value: readFileSync(file, 'utf8')})
+    await remark().use(preset).process(clean)
+    expect(clean.messages).toEqual([])
+    const broken = new VFile({path: file, value: readFileSync(file, 'utf8').replace('::lines{n=3}', '::lines{n=2}')})
+    await remark().use(preset).process(broken)
+    expect(broken.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['60:1 translation-structure'])
   })
 })
 
