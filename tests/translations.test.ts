@@ -9,7 +9,12 @@
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import preset from '../src/remark-preset.js'
 import {defaultCrisisText, defaultCrisisTexts} from '../src/config/defaults.js'
 import {loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {lintTranslations} from '../src/lint/lint-translations.js'
@@ -17,6 +22,8 @@ import {buildTranslatedHandout} from '../src/render/translated-handout.js'
 import {easeToGrade, fernandezHuerta, spanishSyllables} from '../src/lint/spanish-readability.js'
 import {markedText} from '../src/translation/mark-translation.js'
 import {facilitatorSentences} from './helpers/facilitator-text.js'
+import {twoWeekProgram} from './helpers/program-text.js'
+import type {LanguageReport} from '../src/schedule/binder-translations.js'
 import {root, run} from './helpers/run-cli.js'
 
 const library = path.join(root, 'curriculum')
@@ -103,6 +110,19 @@ describe('translations lint with their modules', () => {
     expect(result.out).toContain('no-such-module.es.md:1:1  error  Unexpected translation of `no-such-module`, expected a module with that id in the curriculum (the file sits beside `no-such-module.md`)  translation-structure')
     const list = await run(['list', '--json', '--curriculum', p.curriculum], p.dir)
     expect((JSON.parse(list.out) as Array<{path: string}>).map((row) => row.path).sort()).toEqual(['early-recovery-skills/welcome-to-iop.md', 'relapse-prevention/coping-with-cravings.md'])
+  })
+})
+
+describe('the remark preset (an editor) on a translation', () => {
+  it('reports the translation rules, and no module rule, at their lines', async () => {
+    const remark = () => unified().use(remarkParse).use(remarkStringify)
+    const file = path.join(library, 'relapse-prevention', 'coping-with-cravings.es.md')
+    const clean = new VFile({path: file, value: readFileSync(file, 'utf8')})
+    await remark().use(preset).process(clean)
+    expect(clean.messages).toEqual([])
+    const broken = new VFile({path: file, value: readFileSync(file, 'utf8').replace('::lines{n=3}', '::lines{n=2}')})
+    await remark().use(preset).process(broken)
+    expect(broken.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['60:1 translation-structure'])
   })
 })
 
@@ -193,6 +213,58 @@ describe('iop handout --lang es', () => {
     expect(guide.out).toContain('Handouts in: English, Spanish (español)')
     const untranslated = await run(['guide', 'stages-of-change', '--format', 'md'])
     expect(untranslated.out).not.toContain('Handouts in')
+  })
+})
+
+describe('a program with languages: [en, es]', () => {
+  it('assembles both handouts where a translation exists, and reports the missing ones and the Spanish ease', async () => {
+    const p = project()
+    const program = path.join(p.dir, 'program.yaml')
+    writeFileSync(program, twoWeekProgram('Bilingual RP').replace('level: "2.1"', 'level: "2.1"\nlanguages: [en, es]'))
+    // One translated and one untranslated relapse-prevention module.
+    copyFileSync(path.join(library, 'relapse-prevention', 'triggers-and-high-risk-situations.md'), path.join(p.curriculum, 'relapse-prevention', 'triggers-and-high-risk-situations.md'))
+    const out = path.join(p.dir, 'binder')
+    const result = await run(['assemble', '--program', program, '--out', out, '--curriculum', p.curriculum], p.dir)
+    expect(result.err).not.toMatch(/internal error/)
+    const record = JSON.parse(readFileSync(path.join(out, 'curriculum.json'), 'utf8')) as {files: string[]; sessions: Array<{number: number; modules: Array<{id: string}>}>; languages: LanguageReport[]}
+    const withCravings = record.sessions.filter((s) => s.modules.some((m) => m.id === 'coping-with-cravings'))
+    expect(withCravings.length).toBeGreaterThan(0)
+    for (const session of record.sessions) {
+      const folder = record.files.find((f) => f.startsWith('sessions/') && f.endsWith('/handout.html') && f.includes(`/${String(session.number).padStart(2, '0')}-`))!
+      expect(folder).toBeDefined()
+      const spanish = folder.replace('handout.html', 'handout.es.html')
+      const translatedHere = session.modules.some((m) => m.id === 'coping-with-cravings')
+      expect(record.files.includes(spanish), spanish).toBe(translatedHere)
+      if (translatedHere) {
+        const html = readFileSync(path.join(out, spanish), 'utf8')
+        expect(html).toContain('<html lang="es">')
+        expect(html).toContain('Montar la ola')
+        expect(html).toContain(defaultCrisisTexts.es.slice(0, 60))
+      }
+    }
+    const [es] = record.languages
+    expect(es.lang).toBe('es')
+    expect(es.translated.map((t) => t.id)).toEqual(['coping-with-cravings'])
+    expect(es.missing.map((m) => m.id)).toEqual(['triggers-and-high-risk-situations'])
+    expect(es.translated[0].ease).toBeGreaterThanOrEqual(70)
+    expect(es.missing.length).toBeGreaterThan(0)
+    expect(es.missing.every((m) => m.sessions.length > 0)).toBe(true)
+    const index = readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(index).toContain('Handouts in Spanish (español)')
+    expect(index).toMatch(/Cómo manejar las ganas de consumir \(coping-with-cravings\): ease \d+\.\d/)
+    expect(index).toContain(`Missing: no Spanish (español) handouts for ${es.missing.length} scheduled module`)
+    expect(result.out).toContain(`handouts in es: 1 of ${1 + es.missing.length} scheduled modules (coping-with-cravings)`)
+  })
+
+  it('a program without languages gets no Spanish files (control)', async () => {
+    const p = project()
+    const program = path.join(p.dir, 'program.yaml')
+    writeFileSync(program, twoWeekProgram('English RP'))
+    const out = path.join(p.dir, 'binder')
+    await run(['assemble', '--program', program, '--out', out, '--curriculum', p.curriculum], p.dir)
+    const record = JSON.parse(readFileSync(path.join(out, 'curriculum.json'), 'utf8')) as {files: string[]; languages?: unknown}
+    expect(record.files.filter((f) => f.includes('.es.'))).toEqual([])
+    expect(record.languages).toBeUndefined()
   })
 })
 

@@ -44,7 +44,8 @@ export function defaultCurriculumDirs(cwd = process.cwd()): string[] {
 }
 
 /**
- * List module files under a folder: every `.md` below it, except READMEs.
+ * List module files under a folder: every `.md` below it, except READMEs
+ * and translations (`<id>.<lang>.md`, see {@link findTranslationFiles}).
  * A curriculum root holds modules one level down (`<group>/<id>.md`); any
  * other folder (a group, a fixture folder) may hold them directly.
  *

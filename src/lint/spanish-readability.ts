@@ -99,7 +99,9 @@ export function easeToGrade(ease: number): number {
  */
 export function spanishReadability(blocks: readonly string[]): SpanishReadability {
   const sentences: SpanishSentence[] = []
-  for (const block of blocks) {
+  for (const raw of blocks) {
+    // A line break inside a paragraph is not a sentence end.
+    const block = raw.replace(/\s+/g, ' ')
     for (let from = 0; from < block.length; from += maxSegmentText) {
       for (const {segment} of sentenceSegmenter.segment(block.slice(from, from + maxSegmentText))) {
         const words = [...wordSegmenter.segment(segment)].filter((w) => w.isWordLike).map((w) => w.segment)

@@ -10,6 +10,7 @@ import {renderPage} from '../render/page.js'
 import {sessionFacts} from '../print/session-facts.js'
 import type {Schedule} from './assemble.js'
 import {binderIndex} from './binder-index.js'
+import {languageReports, languagesSection, translatedHandoutFiles, type BinderTranslations} from './binder-translations.js'
 import type {TrackCoverage} from './coverage.js'
 import {scheduleCsv} from './csv.js'
 import {calendarEvents, calendarRecords, type CalendarRecord} from './calendar-events.js'
@@ -34,6 +35,8 @@ export interface BinderInputs {
   paper?: 'letter' | 'a4'
   /** Handouts in large print (about 16 pt). */
   largePrint?: boolean
+  /** Translations for a program with `languages:` (docs/translations.md). */
+  translations?: BinderTranslations
 }
 
 /**
@@ -79,11 +82,16 @@ export function buildBinder(schedule: Schedule, inputs: BinderInputs): BinderFil
     files.set(`${sessionDir(session.number)}/handout.html`, handouts.get(ids)!)
     for (const [name, text] of sessionForms(schedule, session, forms)) files.set(`${sessionDir(session.number)}/${name}`, text)
   }
-  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir), paper: inputs.paper}))
+  // Handouts in the program's other languages, and what is missing in each.
+  const translations = inputs.translations ?? {usable: [], crisisByLanguage: {}}
+  for (const [name, text] of translatedHandoutFiles(schedule, translations, sessionDir, inputs.paper)) files.set(name, text)
+  const reports = languageReports(schedule, translations)
+  const index = [...binderIndex(schedule, inputs.verdict, inputs.coverage, sessionDir), ...languagesSection(reports)]
+  files.set('index.html', renderPage({title: schedule.program.name, kind: 'binder', body: index, paper: inputs.paper}))
   const events = calendarEvents(schedule, slug(schedule.program.name), inputs.previous)
   files.set('schedule.ics', scheduleIcs(schedule.program, events))
   files.set('schedule.csv', scheduleCsv(schedule))
-  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone), [...files.keys()], forms), null, 2) + '\n')
+  files.set(manifestName, JSON.stringify(manifest(schedule, inputs.inputs, inputs.verdict, calendarRecords(events, schedule.program.timezone), [...files.keys()], forms, reports), null, 2) + '\n')
   return files
 }
 

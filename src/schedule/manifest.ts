@@ -10,6 +10,7 @@ import type {FormSettings} from '../forms/form-options.js'
 import type {Schedule} from './assemble.js'
 import type {CalendarRecord} from './calendar-events.js'
 import type {Verdict} from './verdict.js'
+import type {LanguageReport} from './binder-translations.js'
 
 /** Name of the manifest file in a binder. */
 export const manifestName = 'curriculum.json'
@@ -22,10 +23,11 @@ export const manifestName = 'curriculum.json'
  * @param verdict The assembly's verdict.
  * @param calendar Records of the calendar's events, read back by the next run to revise them.
  * @param files The binder's other files, as relative `/`-separated paths (default none).
+ * @param languages Handout languages other than English: translated modules and missing ones (optional).
  * @param forms The settings each session's forms were made with: which note format, how many member parts and sign-in rows (optional).
  * @returns A JSON-ready object with sorted, stable content.
  */
-export function manifest(schedule: Schedule, inputs: Record<string, unknown>, verdict: Verdict, calendar: CalendarRecord[] = [], files: readonly string[] = [], forms?: FormSettings) {
+export function manifest(schedule: Schedule, inputs: Record<string, unknown>, verdict: Verdict, calendar: CalendarRecord[] = [], files: readonly string[] = [], forms?: FormSettings, languages: readonly LanguageReport[] = []) {
   return {
     tool: 'iop-curriculum',
     manifestVersion: 2,
@@ -43,6 +45,8 @@ export function manifest(schedule: Schedule, inputs: Record<string, unknown>, ve
       unfilledMinutes: s.leftover,
       modules: s.modules.map((m) => ({id: m.meta!.id, version: m.meta!.version, hash: m.hash}))
     })),
-    calendar: {events: calendar}
+    calendar: {events: calendar},
+    // Only for a program with `languages:`: what is translated (with readability) and what is missing.
+    ...(languages.length > 0 && {languages})
   }
 }

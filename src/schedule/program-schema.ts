@@ -52,6 +52,7 @@ export const programSchema = z
     holidays: z.array(date).max(1000).default([]).describe('Dates the program does not meet, YYYY-MM-DD'),
     location: line(200).optional().describe('Where the program meets (calendar location)'),
     timezone: z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/, 'an IANA time zone such as America/Chicago').optional().describe('IANA time zone of the calendar, e.g. America/Chicago (default: floating local times)'),
+    languages: z.array(z.string().regex(/^[a-z]{2}$/, 'a two-letter language code such as es')).min(1).max(10).optional().describe('Languages of the client handouts, e.g. [en, es]: each session also gets handout.<lang>.html where its modules are translated (docs/translations.md)'),
     blocks: z.array(blockSchema).min(1).max(100).describe('The timetable, as blocks of weeks')
   })
   .strict()

@@ -9,6 +9,8 @@ import type {FormSettings} from '../forms/form-options.js'
 import {hasErrors, lintModules} from '../lint/lint.js'
 import {assemble, type Schedule} from './assemble.js'
 import {buildBinder} from './build-binder.js'
+import {languageReports, languageSummary, type LanguageReport} from './binder-translations.js'
+import {lintTranslations, translationHasErrors} from '../lint/lint-translations.js'
 import {coverageLine} from './binder-index.js'
 import {checkSchedule, weeklyHours, type Finding, type WeekHours} from './checks.js'
 import {coverage, type TrackCoverage} from './coverage.js'
@@ -33,6 +35,8 @@ export interface Assembly {
   excluded: string[]
   /** Modules left out because their frontmatter says `draft: true`. */
   drafts: string[]
+  /** For a program with `languages:`: translated and missing modules per language. */
+  languages: LanguageReport[]
 }
 
 /**
@@ -72,8 +76,14 @@ export function runAssembly(program: Program, curriculum: Curriculum, inputs: Re
   const findings = [...checkSchedule(schedule, undefined, hours), ...holidayFindings(program)].sort((x, y) => rank[x.severity] - rank[y.severity])
   const result = verdict(schedule, hours, findings)
   const tracks = coverage(schedule)
-  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}, paper: options.paper, largePrint: options.largePrint})
-  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded, drafts}
+  // Translations with lint errors are not built: their modules count as missing.
+  const wanted = (program.languages ?? []).some((lang) => lang !== 'en')
+  if (wanted) lintTranslations(curriculum.translations, curriculum.modules, curriculum.config)
+  const usable = wanted ? curriculum.translations.filter((t) => !translationHasErrors(t)) : []
+  const translations = {usable, crisisByLanguage: curriculum.config.crisisByLanguage}
+  const files = buildBinder(schedule, {verdict: result, coverage: tracks, crisis: curriculum.config.crisis, inputs, previous: options.previous, forms: {...curriculum.config.forms, ...options.forms}, paper: options.paper, largePrint: options.largePrint, translations})
+  const languages = languageReports(schedule, translations)
+  return {schedule, hours, findings, verdict: result, coverage: tracks, files, excluded, drafts, languages}
 }
 
 /**
@@ -97,7 +107,8 @@ export function summary(assembly: Assembly): string {
     ...verdict.findings.map((f) => `${f.severity}: ${f.message}`),
     ...assembly.coverage.map((t) => `coverage: ${coverageLine(t)}`),
     ...assembly.excluded.map((file) => `excluded (lint errors): ${file}`),
-    ...assembly.drafts.map((file) => `left out (draft: true): ${file}`)
+    ...assembly.drafts.map((file) => `left out (draft: true): ${file}`),
+    ...languageSummary(assembly.languages)
   ]
   return lines.join('\n') + '\n'
 }

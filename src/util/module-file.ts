@@ -1,6 +1,7 @@
 /**
- * A cheap test for "this is a session module": a `.md` file whose first line
- * is `---` and whose frontmatter has an `id:` key. Used by the output guards,
+ * A cheap test for "this is a session module" (or a module's translation):
+ * a `.md` file whose first line is `---` and whose frontmatter has an `id:`
+ * (or `translation_of:`) key. Used by the output guards,
  * which must never write over or beside an author's modules; reading the
  * first 4 KB is enough, because the frontmatter opens the file.
  */
@@ -29,5 +30,5 @@ export function isModuleFile(file: string): boolean {
     return false
   }
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)(?:^---[ \t]*(?:\r?\n|$)|$(?![\s\S]))/m.exec(text)
-  return match !== null && match.index === 0 && /^id[ \t]*:/m.test(match[1])
+  return match !== null && match.index === 0 && /^(?:id|translation_of)[ \t]*:/m.test(match[1])
 }
