@@ -267,3 +267,10 @@ describe('binder guides say when and where they run', () => {
     expect(new Set(second.map((name) => files.get(name))).size).toBe(second.length)
   })
 })
+
+describe('the bundled library is deep enough for the evening example (issue 13)', () => {
+  it('npm start\'s program repeats no module within a stay in any group type', () => {
+    const {findings} = runAssembly(readProgram(path.join(root, 'examples/evening-program.yaml')), curriculum, {})
+    expect(findings.map((f) => f.message).filter((m) => /modules repeat/.test(m))).toEqual([])
+  })
+})

@@ -58,6 +58,31 @@ describeBrowser('handout PDFs of every bundled module', () => {
     })
   }
 
+  for (const paper of ['letter', 'a4'] as Paper[]) {
+    it(`Spanish: every translation prints one ${paper} page per handout, each with the Spanish crisis line and no facilitator text`, async () => {
+      const {buildTranslatedHandout} = await import('../../src/render/translated-handout.js')
+      const {lintTranslations} = await import('../../src/lint/lint-translations.js')
+      const translations = curriculum.translations.filter((t) => t.name.lang === 'es')
+      expect(translations.length).toBeGreaterThanOrEqual(40)
+      lintTranslations(translations, curriculum.modules, curriculum.config)
+      const items = translations.map((translation) => ({module: curriculum.byId.get(translation.name.id)!, translation}))
+      const html = buildTranslatedHandout(items, {crisis: curriculum.config.crisisByLanguage.es, paper, config: curriculum.config, title: 'Todos los folletos'})
+      const pages = pdfPages(await printer.print({name: `es-${paper}.pdf`, html}))
+      const expected = items.reduce((sum, item) => sum + item.translation.handouts.length, 0)
+      expect(pages.length).toBe(expected)
+      let page = 0
+      for (const {module, translation} of items) {
+        const own = pages.slice(page, page + translation.handouts.length)
+        page += translation.handouts.length
+        for (const text of own) {
+          expect(text, translation.name.id).toContain(translation.meta!.title)
+          expect(text, translation.name.id).toMatch(/988.*español/)
+        }
+        for (const sentence of facilitatorSentences(module)) expect(own.join(' '), `${translation.name.id}: ${sentence}`).not.toContain(sentence)
+      }
+    })
+  }
+
   it('the facilitator-text check can fail: the same sentences are found in a guide PDF', async () => {
     const module = modules.find((m) => m.meta!.id === 'coping-with-cravings')!
     const {buildGuide} = await import('../../src/render/build.js')
