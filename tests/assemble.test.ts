@@ -274,3 +274,34 @@ describe('the bundled library is deep enough for the evening example (issue 13)'
     expect(findings.map((f) => f.message).filter((m) => /modules repeat/.test(m))).toEqual([])
   })
 })
+
+describe('core modules: a stay too short for its track keeps them', () => {
+  const library = (coreLast: boolean) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iop-core-'))
+    mkdirSync(path.join(dir, 'support'), {recursive: true})
+    const write = (id: string, phase: string, core = false) =>
+      writeFileSync(path.join(dir, 'support', `${id}.md`), moduleText({id, group: 'support', phase, ...(core ? {extraFrontmatter: 'core: true'} : {})}))
+    write('a-first', 'engagement')
+    write('b-second', 'engagement')
+    write('c-third', 'early-recovery')
+    write('d-plan-before-discharge', 'community-integration', coreLast)
+    return loadCurriculum([dir])
+  }
+  const program = parseProgram('name: P\nstart: 2027-01-04\ndays: 14\nblocks:\n  - weeks: [1, 2]\n    meets: [mon]\n    at: "16:00"\n    groups: [{group: support, minutes: 90}]\n', 'p.yaml')
+  const ran = (coreLast: boolean) => runAssembly(program, library(coreLast), {}).schedule.sessions.map((s) => s.modules[0].meta!.id)
+
+  it('without core modules the cut falls at the end of the run order', () => {
+    expect(ran(false)).toEqual(['a-first', 'b-second'])
+  })
+
+  it('a core module runs, in its place in the run order, and the others fill what is left', () => {
+    expect(ran(true)).toEqual(['a-first', 'd-plan-before-discharge'])
+  })
+
+  it('the evening example keeps the relapse-prevention core, the recovery plan included', () => {
+    const {schedule} = runAssembly(readProgram(path.join(root, 'examples/evening-program.yaml')), curriculum, {})
+    const run = new Set(schedule.sessions.flatMap((s) => s.modules.map((m) => m.meta!.id)))
+    for (const m of curriculum.modules.filter((m) => m.meta!.core)) expect(run.has(m.meta!.id), m.meta!.id).toBe(true)
+    expect(run.has('personal-recovery-plan')).toBe(true)
+  })
+})

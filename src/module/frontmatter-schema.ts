@@ -57,6 +57,7 @@ export const frontmatterSchema = z
       .optional()
       .describe('Published models the module follows, credited in the facilitator guide (never on client handouts)'),
     license: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX license id').optional().describe('SPDX license id; defaults to the curriculum’s (CC-BY-4.0)'),
+    core: z.boolean().optional().describe('true marks a module every stay should include: when a track has more modules than a stay has room for, core modules run first and the others fill what is left'),
     draft: z.boolean().optional().describe('true keeps the module out of every assembly while it is written'),
     overrides: z.boolean().optional().describe('true lets this local module replace the library module with the same id (otherwise a second module with an id is a unique-id error)')
   })

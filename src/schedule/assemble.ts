@@ -56,13 +56,34 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
     tracks.set(group, [...orderModules(own), ...orderModules(pool.filter((m) => !own.includes(m)))])
   }
 
-  // Each track is a rotating list in run order. A slot takes the first
-  // module that fits and sends it to the back, so a module too long for
-  // this slot keeps its place for a longer one instead of stalling the track.
-  const queues = new Map<string, SessionModule[]>(groups.map((g) => [g, [...(tracks.get(g) ?? [])]]))
+  // A track with more modules than a stay has room for is cut: its `core`
+  // modules are kept first, the others fill what is left, and what runs keeps
+  // the run order. Without core modules the cut falls at the end, as before.
+  const first = fillSlots(slots, tracks)
+  for (const group of groups) {
+    const track = tracks.get(group)!
+    const room = track.filter((m) => first.runs.has(m.meta!.id)).length
+    // Modules written for the population alone count as core for it.
+    const kept = (m: SessionModule) => m.meta!.core === true || writtenFor(m, program.population)
+    if (room >= track.length || !track.some(kept)) continue
+    const core = track.filter(kept).slice(0, room)
+    const fill = track.filter((m) => !kept(m)).slice(0, Math.max(0, room - core.length))
+    const chosen = track.filter((m) => core.includes(m) || fill.includes(m))
+    tracks.set(group, [...chosen, ...track.filter((m) => !chosen.includes(m))])
+  }
+  const {sessions, runs} = fillSlots(slots, tracks)
+
+  return {program, sessions, tracks, runs, groupTitles}
+}
+
+// Each track is a rotating list in run order. A slot takes the first module
+// that fits and sends it to the back, so a module too long for this slot
+// keeps its place for a longer one instead of stalling the track.
+function fillSlots(slots: ReturnType<typeof layOutSlots>, tracks: ReadonlyMap<string, SessionModule[]>): {sessions: Session[]; runs: Map<string, number>} {
+  const queues = new Map<string, SessionModule[]>([...tracks].map(([g, track]) => [g, [...track]]))
   const runs = new Map<string, number>()
   const sessions: Session[] = slots.map((slot, index) => {
-    const queue = queues.get(slot.group)!
+    const queue = queues.get(slot.group) ?? []
     const modules: SessionModule[] = []
     let remaining = slot.minutes
     for (;;) {
@@ -76,8 +97,7 @@ export function assemble(program: Program, curriculum: Curriculum): Schedule {
     }
     return {...slot, number: index + 1, modules, leftover: remaining}
   })
-
-  return {program, sessions, tracks, runs, groupTitles}
+  return {sessions, runs}
 }
 
 function writtenFor(module: SessionModule, population: string): boolean {
