@@ -41,6 +41,19 @@ describe('iop site: contents', () => {
     expect(site.files.get('phases/early-recovery.html')).toContain('modules/coping-with-cravings/index.html')
   })
 
+  it('gives a module with a Spanish translation its Spanish handouts, linked from its page, with no script and no facilitator text', () => {
+    const spanish = site.files.get('modules/coping-with-cravings/handouts.es.html')!
+    expect(spanish).toContain('<html lang="es">')
+    expect(spanish).toMatch(/988[^<]*español/)
+    expect(spanish).not.toMatch(/<script/)
+    expect(spanish).not.toContain(facilitatorSecret)
+    expect(site.files.get('modules/coping-with-cravings/index.html')).toContain('href="handouts.es.html" hreflang="es"')
+    expect(site.files.get('modules/joining-the-group/index.html')).toContain('Client handouts in Spanish (español)')
+    // No translation, no link and no page.
+    expect(site.files.has('modules/grief-and-loss/handouts.es.html')).toBe(false)
+    expect(site.files.get('modules/grief-and-loss/index.html')).not.toContain('handouts.es.html')
+  })
+
   it('puts a strict Content-Security-Policy on every page, and script-src only where a page loads a script', () => {
     expect(html.length).toBeGreaterThan(30)
     for (const [name, text] of html) {

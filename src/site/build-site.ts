@@ -12,6 +12,9 @@ import type {Curriculum} from '../curriculum/load-curriculum.js'
 import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {buildGuide, buildHandout} from '../render/build.js'
+import {buildTranslatedHandout} from '../render/translated-handout.js'
+import {lintTranslations, translationHasErrors} from '../lint/lint-translations.js'
+import type {Translation} from '../translation/parse-translation.js'
 import {manifestName} from '../schedule/manifest.js'
 import type {Assembly} from '../schedule/run-assembly.js'
 import {cataloguePage} from './catalogue-page.js'
@@ -74,7 +77,7 @@ export function sitePageId(module: SessionModule): string {
  * @param options Preview and paper.
  * @returns Its files, or `undefined` when `iop site` leaves it out (a draft or lint errors).
  */
-export function siteModuleFiles(module: SessionModule, curriculum: Pick<Curriculum, 'config'>, options: SiteOptions = {}): SiteModule | undefined {
+export function siteModuleFiles(module: SessionModule, curriculum: Pick<Curriculum, 'config'> & {translations?: readonly Translation[]}, options: SiteOptions = {}): SiteModule | undefined {
   const id = sitePageId(module)
   const broken = hasErrors(module) || !module.meta
   if (!options.preview && (broken || module.meta?.draft === true)) return undefined
@@ -87,7 +90,17 @@ export function siteModuleFiles(module: SessionModule, curriculum: Pick<Curricul
   }
   const meta = module.meta!
   const entry = moduleEntry(module, titleOf(curriculum, meta.group))
-  files.set(`${dir}/index.html`, modulePage(module, entry, options))
+  // Translated handouts that pass their rules, each as `handouts.<lang>.html`
+  // (built by the same client-safe renderer; a translation with errors is left out).
+  const translations = (curriculum.translations ?? []).filter((t) => t.name.id === meta.id && t.meta && curriculum.config.crisisByLanguage[t.name.lang])
+  lintTranslations(translations, [module], curriculum.config)
+  const languages: string[] = []
+  for (const translation of translations.filter((t) => !translationHasErrors(t))) {
+    const lang = translation.name.lang
+    files.set(`${dir}/handouts.${lang}.html`, buildTranslatedHandout([{module, translation}], {crisis: curriculum.config.crisisByLanguage[lang], paper: options.paper, config: curriculum.config}))
+    languages.push(lang)
+  }
+  files.set(`${dir}/index.html`, modulePage(module, entry, {...options, languages}))
   files.set(`${dir}/guide.html`, buildGuide([module], {paper: options.paper}))
   files.set(`${dir}/handouts.html`, buildHandout([module], {crisis: curriculum.config.crisis, paper: options.paper}))
   files.set(`${dir}/source.html`, sourcePage(module, id, meta.title, options))

@@ -7,6 +7,7 @@
  */
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {languageName} from '../translation/handout-languages.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {agenda} from '../module/agenda.js'
 import {clock} from '../render/guide-html.js'
@@ -17,6 +18,8 @@ import {renderSitePage} from './site-page.js'
 export interface ModulePageOptions {
   /** The preview: live reload, and the guide and handouts shown in frames. */
   preview?: boolean
+  /** Languages with translated handouts (`handouts.<lang>.html`), e.g. `es`. */
+  languages?: readonly string[]
 }
 
 /**
@@ -47,7 +50,8 @@ export function modulePage(module: SessionModule, entry: ModuleEntry, options: M
       h('h2#print-heading', 'Print this session'),
       h('ul.print-links', [
         h('li', h('a', {href: 'guide.html'}, 'Facilitator guide')),
-        h('li', h('a', {href: 'handouts.html'}, 'Client handouts'))
+        h('li', h('a', {href: 'handouts.html'}, 'Client handouts')),
+        ...(options.languages ?? []).map((lang) => h('li', h('a', {href: `handouts.${lang}.html`, hrefLang: lang}, [`Client handouts in ${languageName(lang)}`])))
       ]),
       h('p.hint', 'Each opens a page ready to print: press Ctrl+P (Command+P on a Mac), or choose "Save as PDF" in the print window. Handouts print one per page, with crisis resources on every page.')
     ]),

@@ -38,6 +38,8 @@ export function siteCurriculum(): string {
     if (name.endsWith('coping-with-cravings')) text = text.replace(/^## Topic.*$/m, (heading) => `${heading}\n\n:::facilitator\nWatch for ${facilitatorSecret} in the room.\n:::\n`)
     write(`${name}.md`, text)
   }
+  // Spanish handouts for two of them (the translation hashes only the handouts and objectives).
+  for (const name of ['relapse-prevention/coping-with-cravings', 'support/joining-the-group']) write(`${name}.es.md`, readFileSync(path.join(bundledCurriculumDir, `${name}.es.md`), 'utf8'))
   const source = readFileSync(path.join(bundledCurriculumDir, 'support/joining-the-group.md'), 'utf8')
   write('support/draft-session.md', source.replace(/^id: .*$/m, 'id: draft-session').replace(/^title: .*$/m, 'title: A Draft Session').replace(/^---\n/, '---\ndraft: true\n'))
   write('support/broken-session.md', source.replace(/^id: .*$/m, 'id: broken-session').replace(/^title: .*$/m, 'title: A Broken Session').replace(/^minutes: .*$/m, 'minutes: 7'))
