@@ -6,7 +6,6 @@
  * any lint error is refused before anything is rendered.
  */
 import type {Element} from 'hast'
-import {h} from 'hastscript'
 import type {RootContent} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {defaultConfig, type CurriculumConfig} from '../config/curriculum-config.js'
@@ -18,12 +17,9 @@ import {clientWords} from '../translation/client-words.js'
 import type {TranslationMeta} from '../translation/translation-schema.js'
 import {UserError} from '../util/user-error.js'
 import type {BuildOptions} from './build.js'
-import {plainObjective} from './handout-html.js'
+import {handoutPage, plainObjective} from './handout-html.js'
 import {mdNodes, stringify} from './markdown.js'
 import {renderPage} from './page.js'
-import {prepareNodes} from './prepare-nodes.js'
-import {toSafeHast} from './to-hast.js'
-import {markWideWorksheetTables} from './worksheet-tables.js'
 
 /** A translation and the English module it translates. */
 export interface TranslatedModule {
@@ -69,12 +65,7 @@ export function translatedHandoutSections(translation: Translation, crisis: stri
   const meta = translation.meta as TranslationMeta
   const words = clientWords(translation.name.lang)
   return translation.handouts.map((part) =>
-    h(options.largePrint ? 'section.handout.large-print' : 'section.handout', {lang: translation.name.lang}, [
-      h('header.handout-header', [h('p', h('strong', meta.title)), h('p', words.objectivesIntro), h('ul', meta.objectives.map((objective) => h('li', plainObjective(objective))))]),
-      // The same worksheet table layout as the English handout (write-in, mark and grid columns).
-      h('div.handout-body', markWideWorksheetTables(toSafeHast(prepareNodes([{...part.heading, depth: 1}, ...part.children], 'client', translation.parse.source)))),
-      h('footer.crisis', {role: 'note'}, crisis)
-    ])
+    handoutPage({title: meta.title, intro: words.objectivesIntro, objectives: meta.objectives, part, source: translation.parse.source, crisis, largePrint: options.largePrint, lang: translation.name.lang})
   )
 }
 
