@@ -4,27 +4,18 @@
  * command finds what it checks for (lint errors, a program that does not
  * meet its level); 2 for a usage or configuration mistake, with a clear
  * message and never a stack trace; 3 for an internal error in iop itself.
+ * Each command's code is imported only when it runs, so `iop --help` and a
+ * usage mistake cost little more than starting node.
  */
 import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
-import {collect} from './commands/curriculum-option.js'
-import {assembleCommand} from './commands/assemble.js'
-import {buildCommand} from './commands/build.js'
-import {programJsonSchema} from './schedule/program-schema.js'
-import {lintCommand} from './commands/lint.js'
-import {newCommand} from './commands/new.js'
-import {packetCommand} from './commands/packet.js'
-import {listCommand} from './commands/list.js'
-import {schemaCommand} from './commands/schema.js'
-import {formCommand} from './commands/form.js'
-import {scheduleCommand} from './commands/schedule.js'
-import {siteCommand} from './commands/site.js'
-import {previewCommand} from './commands/preview.js'
-import {translateCommand} from './commands/translate.js'
 import {processIo, type Io} from './util/io.js'
 import {UserError} from './util/user-error.js'
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
+
+/** Collect repeated option values (commander's documented pattern). */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
 const curriculumHelp = 'where modules come from (repeatable; default ./curriculum if present, else the bundled curriculum)'
 
@@ -70,7 +61,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     if (kind === 'handout') command.option('--large-print', 'large print (about 16 pt) for clients with low vision')
     command
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html\n  $ iop ${kind} coping-with-cravings -o ${kind}.pdf --paper a4\n  $ iop ${kind} curriculum/support/joining-the-group.md --format md\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).`)
-      .action((reference: string, options) => run(() => buildCommand(io, kind, reference, options)))
+      .action((reference: string, options) => run(async () => (await import('./commands/build.js')).buildCommand(io, kind, reference, options)))
   }
 
   const forms = {fidelity: ['a fidelity checklist of a module (delivered as written?)', 'html, md or pdf (default: from the -o extension, else html)'], note: ['a blank group-note template of a module (DAP, BIRP, SOAP or GIRP)', 'html, text or pdf (default: from the -o extension, else html)'], 'sign-in': ['a blank sign-in sheet of a module, with a 42 CFR Part 2 notice', 'html or pdf (default: from the -o extension, else html)']} as const
@@ -87,7 +78,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     if (kind === 'sign-in') command.option('--rows <n>', 'blank rows (default: signInRows, else 12)')
     command
       .addHelpText('after', `\nExamples:\n  $ iop ${kind} coping-with-cravings -o ${kind}.html${kind === 'note' ? '\n  $ iop note coping-with-cravings --note-format dap --format text' : ''}`)
-      .action((reference: string, options) => run(() => formCommand(io, kind, reference, options)))
+      .action((reference: string, options) => run(async () => (await import('./commands/form.js')).formCommand(io, kind, reference, options)))
   }
 
   program
@@ -100,7 +91,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--curriculum <dir>', curriculumHelp, collect)
     .option('--force', 'replace joiner files written before')
     .addHelpText('after', '\nExamples:\n  $ iop schedule --program examples/evening-program.yaml --join 2027-01-21 --out joiners')
-    .action((options) => run(() => scheduleCommand(io, options)))
+    .action((options) => run(async () => (await import('./commands/schedule.js')).scheduleCommand(io, options)))
 
   program
     .command('new')
@@ -109,7 +100,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--dir <dir>', 'curriculum folder to write into', 'curriculum')
     .option('--title <title>', 'the module title')
     .addHelpText('after', '\nExamples:\n  $ iop new relapse-prevention/money-and-recovery\n  $ iop new support/holiday-check-in --title "Holiday check-in"')
-    .action((reference: string, options) => run(() => newCommand(io, reference, options)))
+    .action((reference: string, options) => run(async () => (await import('./commands/new.js')).newCommand(io, reference, options)))
 
   program
     .command('lint')
@@ -126,7 +117,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--stdin', 'lint the module read from stdin')
     .option('--stdin-filename <file>', 'the path the stdin module stands for')
     .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0\n  $ iop lint --stdin --stdin-filename curriculum/support/check-in.md < draft.md')
-    .action((paths: string[], options) => run(() => lintCommand(io, paths, options)))
+    .action((paths: string[], options) => run(async () => (await import('./commands/lint.js')).lintCommand(io, paths, options)))
 
   program
     .command('list')
@@ -138,7 +129,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--json', 'print JSON')
     .option('--format <format>', 'text, json or md (an overview by group and phase)', 'text')
     .addHelpText('after', '\nExamples:\n  $ iop list --group relapse-prevention\n  $ iop list --phase engagement --json\n  $ iop list --format md > docs/curriculum.md')
-    .action((options) => run(() => listCommand(io, options)))
+    .action((options) => run(async () => (await import('./commands/list.js')).listCommand(io, options)))
 
   program
     .command('assemble')
@@ -161,7 +152,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--large-print', 'handouts in large print (about 16 pt) for clients with low vision')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --program examples/evening-program.yaml --out out --pdf --paper a4\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     // Which options the user typed (not defaults): those of --group do not apply to --program.
-    .action((options, command: Command) => run(() => assembleCommand(io, {...options, typed: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli')})))
+    .action((options, command: Command) => run(async () => (await import('./commands/assemble.js')).assembleCommand(io, {...options, typed: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli')})))
 
   program
     .command('packet')
@@ -175,7 +166,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
     .option('--force', 'replace the file -o names (never a module or a folder)')
     .addHelpText('after', '\nExamples:\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 -o monday.pdf\n  $ iop packet --program examples/evening-program.yaml --date 2027-01-04 --group relapse-prevention -o rp.html\n\nPDF output needs Chromium (IOP_CHROMIUM, or chromium on PATH; see docs/printing.md).')
-    .action((options) => run(() => packetCommand(io, options)))
+    .action((options) => run(async () => (await import('./commands/packet.js')).packetCommand(io, options)))
 
   program
     .command('site')
@@ -186,7 +177,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--paper <size>', 'letter or a4, for the guides and handouts (default: paper in iop.config.yaml, else letter)')
     .option('--force', 'write the site into a folder holding files iop did not write, keeping them in place')
     .addHelpText('after', '\nExamples:\n  $ iop site --out site\n  $ iop site --out site --program examples/evening-program.yaml\n\nOpen site/index.html in a browser; search works from disk too.')
-    .action((options) => run(() => siteCommand(io, options)))
+    .action((options) => run(async () => (await import('./commands/site.js')).siteCommand(io, options)))
 
   program
     .command('preview')
@@ -195,7 +186,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--curriculum <dir>', curriculumHelp, collect)
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '4321')
     .addHelpText('after', '\nExamples:\n  $ iop preview\n  $ iop preview curriculum --port 8080\n\nStop it with Ctrl-C.')
-    .action((paths: string[], options) => run(() => previewCommand(io, paths, options)))
+    .action((paths: string[], options) => run(async () => (await import('./commands/preview.js')).previewCommand(io, paths, options)))
 
   program
     .command('translate')
@@ -206,14 +197,14 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--json', 'with --status: print JSON')
     .option('--curriculum <dir>', curriculumHelp, collect)
     .addHelpText('after', '\nExamples:\n  $ iop translate --mark coping-with-cravings es\n  $ iop translate --status\n  $ iop translate --status es --json')
-    .action((args: string[], options) => run(() => translateCommand(io, args, options)))
+    .action((args: string[], options) => run(async () => (await import('./commands/translate.js')).translateCommand(io, args, options)))
 
   program
     .command('schema')
     .description('print a JSON Schema: module frontmatter (default) or program files')
     .argument('[which]', 'module or program', 'module')
     .addHelpText('after', '\nExamples:\n  $ iop schema > schema/module.schema.json\n  $ iop schema program > schema/program.schema.json')
-    .action((which: string) => run(() => schemaCommand(io, which, programJsonSchema)))
+    .action((which: string) => run(async () => (await import('./commands/schema.js')).schemaCommand(io, which, (await import('./schedule/program-schema.js')).programJsonSchema)))
 
   return program
 }

@@ -10,11 +10,6 @@ import {packageCurriculumDir} from '../curriculum/package-curriculum.js'
 import type {Io} from '../util/io.js'
 import {UserError} from '../util/user-error.js'
 
-/** Collect repeated option values (commander's documented pattern). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value]
-}
-
 /**
  * Load the curriculum the user asked for.
  *
