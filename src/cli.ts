@@ -10,6 +10,8 @@
 import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
 import {processIo, type Io} from './util/io.js'
+import {defaultLintCache, useLintCache} from './lint/default-cache.js'
+import {lintCacheDir, openLintCache} from './lint/lint-cache.js'
 import {UserError} from './util/user-error.js'
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
@@ -34,9 +36,12 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .version(version)
     .option('--config <file>', 'the project config (default: the nearest iop.config.yaml from the working folder up)')
-    // A program option, usable before or after the command; commands read it from io.
+    .option('--no-cache', 'lint every module afresh, neither reading nor writing the lint cache (docs/performance.md)')
+    // Program options, usable before or after the command; commands read them from io.
     .hook('preAction', (command) => {
-      io.config = command.opts().config
+      const options = command.opts()
+      io.config = options.config
+      useLintCache(options.cache === false ? undefined : openLintCache(lintCacheDir(io.cwd, io.env ?? process.env)))
     })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
@@ -240,6 +245,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     io.stderr(`iop: internal error: ${(error as Error).message}\nPlease report this with the command you ran.\n`)
     return internalExitCode
+  } finally {
+    // What this command linted is kept for the next one (a failed command's too: each result stands alone).
+    defaultLintCache()?.save()
+    useLintCache(undefined)
   }
   return code
 }

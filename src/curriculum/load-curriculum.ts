@@ -1,6 +1,7 @@
 /**
- * Loads a curriculum: finds module files in one or more folders, reads and
- * parses each exactly once, and indexes them by id. Order never depends on
+ * Loads a curriculum: finds module files in one or more folders, reads each
+ * once and indexes them by id. Modules are lazy: frontmatter now, the
+ * Markdown when a step first needs it (a listing never parses it). Order never depends on
  * the file system: modules are sorted by path.
  */
 import {existsSync, readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
@@ -8,7 +9,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadConfig, type CurriculumConfig} from '../config/curriculum-config.js'
 import {rules} from '../lint/rules/index.js'
-import {parseModule, type SessionModule} from '../module/parse-module.js'
+import {parseModule, type ParseOptions, type SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
 import {readTranslationFile, type Translation} from '../translation/parse-translation.js'
 import {isTranslationPath} from '../translation/translation-path.js'
@@ -83,10 +84,11 @@ function findMarkdownFiles(dir: string, root: boolean): string[] {
  * Read and parse one module file.
  *
  * @param file Path to a module.
+ * @param options `lazy`: parse the Markdown when first needed (the loader's way).
  * @returns The parsed module.
  * @throws {UserError} When the file cannot be read.
  */
-export function readModuleFile(file: string): SessionModule {
+export function readModuleFile(file: string, options: ParseOptions = {}): SessionModule {
   let value: Buffer
   try {
     value = readFileSync(file)
@@ -94,7 +96,7 @@ export function readModuleFile(file: string): SessionModule {
     const code = (error as NodeJS.ErrnoException).code
     throw new UserError(`${file}:1:1: Unexpected unreadable file (${code ?? 'error'}), expected a readable Markdown module`)
   }
-  return parseModule({path: file, value})
+  return parseModule({path: file, value}, options)
 }
 
 /**
@@ -109,7 +111,7 @@ export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()
   // and a folder named twice (`bundled` and `./curriculum` in this repository) counts once.
   const resolved = [...new Set(dirs.map((dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir))))]
   const config = loadConfig(resolved, rules, options.configFile)
-  const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file))
+  const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file, {lazy: true}))
   const byId = new Map<string, SessionModule>()
   for (const module of modules) {
     const id = module.meta?.id

@@ -10,6 +10,8 @@ import type {Translation} from '../translation/parse-translation.js'
 import type {LintSummary} from './lint.js'
 import {provideLintContext} from './lint-context.js'
 import {rulePlugins} from './plugins.js'
+import {cacheKey, restoreMessages, storeMessages, type LintCache} from './lint-cache.js'
+import {defaultLintCache} from './default-cache.js'
 
 /**
  * Lint translations. Messages land on each `translation.parse.file`.
@@ -17,21 +19,32 @@ import {rulePlugins} from './plugins.js'
  * @param translations The translations to lint.
  * @param modules The curriculum's modules (their English sources).
  * @param config Curriculum configuration.
+ * @param options `cache`: a lint cache (default: the CLI's, if any), or `false`.
  * @returns Counts of errors and warnings.
  */
-export function lintTranslations(translations: readonly Translation[], modules: readonly SessionModule[], config: CurriculumConfig): LintSummary {
+export function lintTranslations(translations: readonly Translation[], modules: readonly SessionModule[], config: CurriculumConfig, options: {cache?: LintCache | false} = {}): LintSummary {
+  const cache = options.cache === false ? undefined : options.cache ?? defaultLintCache()
+  const configKey = cache ? JSON.stringify(config) : ''
   const processor = unified()
   for (const plugin of rulePlugins.values()) processor.use(plugin)
   processor.freeze()
   const index = [...modules]
   const summary: LintSummary = {errors: 0, warnings: 0}
   for (const translation of translations) {
-    const {file, tree} = translation.parse
+    const {file} = translation.parse
     // Linting twice would repeat every message.
     if (linted.has(translation)) continue
     linted.add(translation)
-    provideLintContext({module: translation.parse, modules: index, config})
-    processor.runSync(tree as Root, file)
+    // A translation's findings depend on its bytes and on its English module's.
+    const english = index.find((m) => m.meta?.id === translation.name.id)
+    const key = cache ? cacheKey(configKey, file.path, translation.parse.hash, english?.file.path ?? '', english?.hash ?? '') : ''
+    const hit = cache?.get(key)
+    if (hit) restoreMessages(file, hit.messages)
+    else {
+      provideLintContext({module: translation.parse, modules: index, config})
+      processor.runSync(translation.parse.tree as Root, file)
+      cache?.set(key, {parsed: true, links: [], messages: storeMessages(file)})
+    }
     file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
   }
   for (const translation of translations) {

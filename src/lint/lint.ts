@@ -1,14 +1,22 @@
 /**
  * The lint engine: runs every rule plugin (lint/plugins.ts, the ones the
  * remark preset names) on each module's one tree, with the curriculum index
- * loaded once per run; messages land on each module's vfile.
+ * loaded once per run; messages land on each module's vfile. Modules are
+ * done one at a time (their rules, then the curriculum-wide findings that
+ * concern them), so a caller can use each module as soon as it is checked
+ * and let its tree go. A lint cache (lint-cache.ts) stands in for the
+ * per-module rules of a file whose bytes, config and iop are unchanged.
  */
 import type {Root} from 'mdast'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import type {CurriculumConfig} from '../config/curriculum-config.js'
-import type {SessionModule} from '../module/parse-module.js'
+import {moduleLinks, presetLinks} from '../module/module-links.js'
+import {knowParsed, releaseTree, type SessionModule} from '../module/parse-module.js'
+import {cacheKey, restoreMessages, storeMessages, type LintCache} from './lint-cache.js'
+import {defaultLintCache} from './default-cache.js'
 import {provideLintContext} from './lint-context.js'
 import {rulePlugins} from './plugins.js'
+import {rules} from './rules/index.js'
 
 /** Modules that have been through a lint run: builds refuse to trust the rest. */
 const linted = new WeakSet<SessionModule>()
@@ -29,40 +37,73 @@ export interface LintSummary {
   warnings: number
 }
 
+/** Options of a lint run. */
+export interface LintOptions {
+  /** A lint cache (default: the one the CLI opened, if any; see default-cache.ts). `false`: none. */
+  cache?: LintCache | false
+  /**
+   * Called with each module once its messages are final, before the next
+   * module is linted (a streaming build renders it here).
+   */
+  each?: (module: SessionModule) => void
+  /** Let each module's tree go after `each` (a lazy module parses again if used later). */
+  release?: boolean
+}
+
+/** The rule plugins of one scope, as a frozen processor. */
+function processorOf(scope: 'module' | 'curriculum'): Processor<Root> {
+  const processor = unified()
+  for (const rule of rules) if (rule.scope === scope) processor.use(rulePlugins.get(rule.id)!)
+  return processor.freeze() as unknown as Processor<Root>
+}
+
+let processors: {module: Processor<Root>; curriculum: Processor<Root>} | undefined
+
 /**
  * Lint modules. Messages land on each `module.file.messages`, sorted by place.
  *
  * @param modules Parsed modules (the whole curriculum for curriculum rules).
  * @param config Curriculum configuration (severities and options).
  * @param only Lint only these modules' messages (optional; default all).
+ * @param options Cache, a callback per module, and tree release.
  * @returns Counts of errors and warnings.
  */
 export function lintModules(
   modules: readonly SessionModule[],
   config: CurriculumConfig,
-  only?: ReadonlySet<SessionModule>
+  only?: ReadonlySet<SessionModule>,
+  options: LintOptions = {}
 ): LintSummary {
-  // The same plugins the remark preset names: no rule has a second copy.
-  const processor = unified()
-  for (const plugin of rulePlugins.values()) processor.use(plugin)
-  processor.freeze()
+  processors ??= {module: processorOf('module'), curriculum: processorOf('curriculum')}
+  const cache = options.cache === false ? undefined : options.cache ?? defaultLintCache()
+  const configKey = cache ? JSON.stringify(config) : ''
   // A fresh index per run: curriculum-wide findings are cached by its identity.
   const index = [...modules]
-  for (const module of modules) {
-    if (only && !only.has(module)) continue
-    provideLintContext({module, modules: index, config})
-    processor.runSync(module.tree as Root, module.file)
-  }
-
+  // Curriculum rules read only metadata and each module's links: no tree.
+  const empty: Root = {type: 'root', children: []}
   const summary: LintSummary = {errors: 0, warnings: 0}
   for (const module of modules) {
     if (only && !only.has(module)) continue
+    provideLintContext({module, modules: index, config})
+    const key = cache ? cacheKey(configKey, module.file.path, module.hash) : ''
+    const hit = cache?.get(key)
+    if (hit) {
+      restoreMessages(module.file, hit.messages)
+      knowParsed(module, hit.parsed)
+      presetLinks(module, hit.links)
+    } else {
+      processors.module.runSync(module.tree as Root, module.file)
+      cache?.set(key, {parsed: module.parsed, links: module.parsed ? moduleLinks(module) : [], messages: storeMessages(module.file)})
+    }
+    processors.curriculum.runSync(empty, module.file)
     linted.add(module)
     module.file.messages.sort(compareMessages)
     for (const message of module.file.messages) {
       if (message.fatal) summary.errors++
       else if (message.fatal === false) summary.warnings++
     }
+    options.each?.(module)
+    if (options.release) releaseTree(module)
   }
   return summary
 }

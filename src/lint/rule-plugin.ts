@@ -63,6 +63,10 @@ export function rulePlugin(rule: Rule): Plugin<[PluginSetting?], Root> {
       rule.check({module, config: context.config, options: options ?? {}, report: emit})
       return
     }
+    if (rule.perModule) {
+      rule.check({modules: context.modules, only: module, config: context.config, options: options ?? {}, report: (m, reason, place, level = 'error') => m === module && emit(reason, place, level)})
+      return
+    }
     let byRule = curriculumFindings.get(context.modules)
     if (!byRule) curriculumFindings.set(context.modules, (byRule = new Map()))
     let reports = byRule.get(rule.id)

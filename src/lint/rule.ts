@@ -26,6 +26,8 @@ export type Level = 'warn' | 'error'
 /** Context a curriculum-wide rule receives. */
 export interface CurriculumRuleContext {
   modules: readonly SessionModule[]
+  /** For a `perModule` rule: the one module to check now (its reports are all that are kept). */
+  only?: SessionModule
   config: CurriculumConfig
   options: Record<string, unknown>
   report(module: SessionModule, reason: string, place: Place, level?: Level): void
@@ -56,6 +58,12 @@ export interface ModuleRule extends RuleBase {
 /** A rule that needs the whole curriculum (ids, requires). */
 export interface CurriculumRule extends RuleBase {
   scope: 'curriculum'
+  /**
+   * Reports only on the module named by `only`, from that module and the
+   * other modules' metadata: the engine then runs it per module rather than
+   * once per curriculum, and never needs another module's tree.
+   */
+  perModule?: boolean
   check(context: CurriculumRuleContext): void
 }
 

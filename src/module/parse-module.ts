@@ -1,7 +1,10 @@
 /**
  * Parses a module file once. The result (tree, frontmatter, sections, hash)
  * serves every later step: lint, guide, handout and assembly all read it and
- * none parses again.
+ * none parses again. A lazy module (`{lazy: true}`, as the curriculum loader
+ * reads them) has its frontmatter and metadata at once but parses the
+ * Markdown only when a step first needs the tree, and can let the tree go
+ * again ({@link releaseTree}), so a large curriculum is not held in memory.
  */
 import {createHash} from 'node:crypto'
 import type {Root, Yaml} from 'mdast'
@@ -16,6 +19,7 @@ import {readFrontmatter, type Frontmatter} from './read-frontmatter.js'
 import {frontmatterLines, scanComplexity} from './complexity.js'
 import {directiveTooDeep, lineDepth, maxNesting, treeDepth} from './nesting.js'
 import {splitSections, type ModuleSections} from './sections.js'
+import {frontmatterNode} from './frontmatter-node.js'
 
 /** A parsed session module. */
 export interface SessionModule {
@@ -59,13 +63,19 @@ export interface ModuleInput {
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 
+/** How to parse: `lazy` defers the Markdown parse until the tree is needed. */
+export interface ParseOptions {
+  lazy?: boolean
+}
+
 /**
  * Parse one module.
  *
  * @param input Path and contents (bytes are decoded as strict UTF-8).
+ * @param options `lazy: true` reads frontmatter now and the Markdown when first needed.
  * @returns The parsed module; problems are recorded, never thrown.
  */
-export function parseModule(input: ModuleInput): SessionModule {
+export function parseModule(input: ModuleInput, options: ParseOptions = {}): SessionModule {
   const bytes = typeof input.value === 'string' ? Buffer.from(input.value) : input.value
   const hash = 'sha256-' + createHash('sha256').update(bytes).digest('hex')
   const file = new VFile({path: input.path})
@@ -92,12 +102,110 @@ export function parseModule(input: ModuleInput): SessionModule {
 
   // Line endings: CRLF is common from Windows editors; positions stay true.
   file.value = source
-  const tree = decoded ? parseBounded(file, source, bytes.length) : undefined
-  if (!tree) {
-    const empty: Root = {type: 'root', children: []}
-    return {file, tree: empty, frontmatter: undefined, meta: undefined, schemaIssues: [], sections: splitSections(empty), hash, source, parsed: false}
+  const text = decoded ? boundedText(file, source, bytes.length) : undefined
+  if (text === undefined) return refused(file, source, hash)
+  if (options.lazy) return new LazyModule(file, source, hash, text)
+  const tree = parseChecked(file, text)
+  return tree ? moduleFromTree(tree, file, source, hash) : refused(file, source, hash)
+}
+
+/**
+ * Let a lazy module's tree go (its next use parses again, adding no second
+ * copy of its parse messages). Eager modules keep theirs.
+ *
+ * @param module A module.
+ */
+export function releaseTree(module: SessionModule): void {
+  if (module instanceof LazyModule) module.release()
+}
+
+/**
+ * Record that a lazy module parses (from a cache or a worker that parsed it),
+ * so lint need not parse it to know.
+ *
+ * @param module A module.
+ * @param parsed Whether its Markdown parses.
+ */
+export function knowParsed(module: SessionModule, parsed: boolean): void {
+  if (module instanceof LazyModule) module.knownParsed = parsed
+}
+
+/** A module refused before or while parsing: an empty tree and no metadata. */
+function refused(file: VFile, source: string, hash: string): SessionModule {
+  const empty: Root = {type: 'root', children: []}
+  return {file, tree: empty, frontmatter: undefined, meta: undefined, schemaIssues: [], sections: splitSections(empty), hash, source, parsed: false}
+}
+
+/** Frontmatter, metadata and schema problems of a module's frontmatter node. */
+function metadata(node: Yaml | undefined): Pick<SessionModule, 'frontmatter' | 'meta' | 'schemaIssues'> {
+  const frontmatter = node ? readFrontmatter(node) : undefined
+  let meta: ModuleMeta | undefined
+  const schemaIssues: SessionModule['schemaIssues'] = []
+  if (frontmatter && frontmatter.errors.length === 0) {
+    const result = frontmatterSchema.safeParse(frontmatter.data ?? {})
+    if (result.success) meta = result.data
+    else {
+      for (const issue of result.error.issues) {
+        schemaIssues.push({path: issue.path, message: issue.message, code: issue.code})
+      }
+    }
   }
-  return moduleFromTree(tree, file, source, hash)
+  return {frontmatter, meta, schemaIssues}
+}
+
+/**
+ * A module whose Markdown is parsed on first use of `tree`, `sections` or
+ * `parsed`. Its frontmatter comes from {@link frontmatterNode}, the same node
+ * the full parse gives, so metadata never differs between the two.
+ */
+class LazyModule implements SessionModule {
+  readonly frontmatter: Frontmatter | undefined
+  readonly meta: ModuleMeta | undefined
+  readonly schemaIssues: SessionModule['schemaIssues']
+  /** Set when a cache or worker already knows whether the Markdown parses. */
+  knownParsed: boolean | undefined
+  #parse: {tree: Root; sections: ModuleSections; parsed: boolean} | undefined
+  #parsedOnce = false
+  readonly #text: string
+
+  constructor(
+    readonly file: VFile,
+    readonly source: string,
+    readonly hash: string,
+    text: string
+  ) {
+    const {frontmatter, meta, schemaIssues} = metadata(frontmatterNode(source))
+    this.frontmatter = frontmatter
+    this.meta = meta
+    this.schemaIssues = schemaIssues
+    this.#text = text
+  }
+
+  get tree(): Root {
+    return this.#parsed().tree
+  }
+
+  get sections(): ModuleSections {
+    return this.#parsed().sections
+  }
+
+  get parsed(): boolean {
+    return this.knownParsed ?? this.#parsed().parsed
+  }
+
+  release(): void {
+    this.#parse = undefined
+  }
+
+  #parsed() {
+    if (this.#parse) return this.#parse
+    // A second parse writes its messages to a scratch file: the first already reported them.
+    const tree = parseChecked(this.#parsedOnce ? new VFile({path: this.file.path}) : this.file, this.#text)
+    this.#parsedOnce = true
+    const root: Root = tree ?? {type: 'root', children: []}
+    this.#parse = {tree: root, sections: splitSections(root), parsed: tree !== undefined}
+    return this.#parse
+  }
 }
 
 /**
@@ -114,33 +222,18 @@ export function parseModule(input: ModuleInput): SessionModule {
  */
 export function moduleFromTree(tree: Root, file: VFile, source = String(file.value ?? ''), hash?: string): SessionModule {
   const node = tree.children[0]
-  const frontmatter = node && node.type === 'yaml' ? readFrontmatter(node as Yaml) : undefined
-
-  let meta: ModuleMeta | undefined
-  const schemaIssues: SessionModule['schemaIssues'] = []
-  if (frontmatter && frontmatter.errors.length === 0) {
-    const result = frontmatterSchema.safeParse(frontmatter.data ?? {})
-    if (result.success) meta = result.data
-    else {
-      for (const issue of result.error.issues) {
-        schemaIssues.push({path: issue.path, message: issue.message, code: issue.code})
-      }
-    }
-  }
-
   hash ??= 'sha256-' + createHash('sha256').update(source).digest('hex')
-  return {file, tree, frontmatter, meta, schemaIssues, sections: splitSections(tree), hash, source, parsed: true}
+  return {file, tree, ...metadata(node && node.type === 'yaml' ? (node as Yaml) : undefined), sections: splitSections(tree), hash, source, parsed: true}
 }
 
 /**
- * Parse, refusing absurdly deep nesting and text that would cost minutes
- * (see complexity.ts) before the parser sees them, and catching a stack
- * overflow should one still happen (the unified tools recurse). Problems
- * become fatal messages.
+ * Refuse absurdly deep nesting and text that would cost minutes (see
+ * complexity.ts) before the parser sees them: line scans, cheap next to a
+ * parse. Problems become fatal messages.
  *
- * @returns The tree, or `undefined` when the module is refused outright.
+ * @returns The text to parse (too-deep lines blanked), or `undefined` when the module is refused outright.
  */
-function parseBounded(file: VFile, source: string, bytes: number): Root | undefined {
+function boundedText(file: VFile, source: string, bytes: number): string | undefined {
   const fail = (reason: string, line: number, ruleId: 'complexity' | 'nesting') => {
     const message = file.message(reason, {place: {line, column: 1}, ruleId, source: 'iop'})
     message.fatal = true
@@ -164,18 +257,29 @@ function parseBounded(file: VFile, source: string, bytes: number): Root | undefi
     const message = file.message(`Unexpected nesting ${depths[deepest]} levels deep, expected at most ${maxNesting} levels of lists and quotes`, {place: {line: deepest + 1, column: 1}, ruleId: 'nesting', source: 'iop'})
     message.fatal = true
   }
+  // Too-deep lines are blanked (line numbers stay true) so the rest of the
+  // module still parses and gets its other messages.
+  return depths.some((d) => d > maxNesting) ? lines.map((line, i) => (depths[i] > maxNesting ? '' : line)).join('\n') : source
+}
+
+/**
+ * Parse text that passed {@link boundedText}, catching a stack overflow
+ * should one still happen (the unified tools recurse).
+ *
+ * @returns The tree, or `undefined` (with a fatal message) when it is too deep to process.
+ */
+function parseChecked(file: VFile, text: string): Root | undefined {
   try {
-    // Too-deep lines are blanked (line numbers stay true) so the rest of the
-    // module still parses and gets its other messages.
-    const bounded = depths.some((d) => d > maxNesting) ? lines.map((line, i) => (depths[i] > maxNesting ? '' : line)).join('\n') : source
-    const tree = parser.parse(new VFile({path: file.path, value: bounded})) as Root
+    const tree = parser.parse(new VFile({path: file.path, value: text})) as Root
     // Lists and quotes add two levels each (list, item); leave room for inline nodes.
     if (treeDepth(tree) > maxNesting * 3) throw new RangeError('nesting')
     return tree
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
     if (file.messages.some((m) => m.ruleId === 'nesting')) return undefined
-    return fail(`Unexpected structure too deeply nested to process, expected at most ${maxNesting} levels of lists and quotes`, 1, 'nesting')
+    const message = file.message(`Unexpected structure too deeply nested to process, expected at most ${maxNesting} levels of lists and quotes`, {place: {line: 1, column: 1}, ruleId: 'nesting', source: 'iop'})
+    message.fatal = true
+    return undefined
   }
 }
 

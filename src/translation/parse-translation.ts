@@ -39,7 +39,7 @@ export function translationFromParse(parse: SessionModule): Translation {
   if (cached) return cached
   const name = translationName(parse.file.path) ?? {id: '', lang: ''}
   // The module parse read the frontmatter against the module schema; read it again for this one.
-  const node = parse.tree.children[0]
+  const node = parse.frontmatter ? undefined : parse.tree.children[0]
   const frontmatter = parse.frontmatter ?? (node?.type === 'yaml' ? readFrontmatter(node as Yaml) : undefined)
   let meta: TranslationMeta | undefined
   const schemaIssues: Translation['schemaIssues'] = []
@@ -48,7 +48,16 @@ export function translationFromParse(parse: SessionModule): Translation {
     if (result.success) meta = result.data
     else for (const issue of result.error.issues) schemaIssues.push({path: issue.path, message: issue.message, code: issue.code})
   }
-  const translation: Translation = {parse, name, meta, schemaIssues, handouts: parse.sections.byKind.handouts?.parts ?? []}
+  // Handouts are read from the tree when first needed: a lazy parse stays lazy.
+  const translation: Translation = {
+    parse,
+    name,
+    meta,
+    schemaIssues,
+    get handouts() {
+      return parse.sections.byKind.handouts?.parts ?? []
+    }
+  }
   cache.set(parse, translation)
   return translation
 }
@@ -68,5 +77,5 @@ export function readTranslationFile(file: string): Translation {
     const code = (error as NodeJS.ErrnoException).code
     throw new UserError(`${file}:1:1: Unexpected unreadable file (${code ?? 'error'}), expected a readable translation`)
   }
-  return translationFromParse(parseModule({path: file, value}))
+  return translationFromParse(parseModule({path: file, value}, {lazy: true}))
 }
