@@ -68,8 +68,9 @@ export function lintCacheDir(cwd: string, env: Record<string, string | undefined
 let fingerprint: string | undefined
 
 /**
- * A hash of iop's built code (every `.js` file under dist/) and version: a
- * rule changed in development, or a new release, starts a fresh cache.
+ * A hash of iop's code (every `.js` file under dist/, or `.ts` under src/
+ * when run from source, as the tests do) and package.json: a rule changed in
+ * development, or a new release, starts a fresh cache.
  *
  * @returns Hex digest.
  */
@@ -77,7 +78,7 @@ export function toolFingerprint(): string {
   if (fingerprint) return fingerprint
   const dist = fileURLToPath(new URL('..', import.meta.url))
   const hash = createHash('sha256')
-  for (const name of readdirSync(dist, {recursive: true, encoding: 'utf8'}).filter((n) => n.endsWith('.js')).sort()) {
+  for (const name of readdirSync(dist, {recursive: true, encoding: 'utf8'}).filter((n) => /\.(?:js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort()) {
     hash.update(name).update('\0').update(readFileSync(path.join(dist, name))).update('\0')
   }
   hash.update(readFileSync(new URL('../../package.json', import.meta.url)))

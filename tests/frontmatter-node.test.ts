@@ -1,0 +1,65 @@
+/**
+ * Lazy modules read frontmatter without parsing the Markdown
+ * (src/module/frontmatter-node.ts); the node must be the one
+ * remark-frontmatter makes, or `iop list` and a full build could disagree.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {frontmatterNode} from '../src/module/frontmatter-node.js'
+import {parseModule} from '../src/module/parse-module.js'
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+
+function fromRemark(text: string) {
+  const node = (parser.parse(text) as Root).children[0]
+  return node?.type === 'yaml' ? {value: node.value, position: node.position} : undefined
+}
+
+function quick(text: string) {
+  const node = frontmatterNode(text)
+  return node ? {value: node.value, position: node.position} : undefined
+}
+
+const curriculum = path.resolve(import.meta.dirname, '..', 'curriculum')
+const files = readdirSync(curriculum, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.md'))
+
+describe('frontmatter without a Markdown parse', () => {
+  it('gives the node remark-frontmatter gives, for every bundled module and translation', () => {
+    expect(files.length).toBeGreaterThan(100)
+    for (const name of files) {
+      const text = readFileSync(path.join(curriculum, name), 'utf8')
+      expect(quick(text), name).toEqual(fromRemark(text))
+    }
+  })
+
+  it('gives the same node as remark-frontmatter for fences with spaces, tabs, CR, CRLF, empty blocks and no closing fence', () => {
+    const piece = fc.constantFrom('---', '--- ', '---\t', '----', '-- -', 'id: a', '', ' ', 'x: "---"', '# T', '  ---')
+    const ending = fc.constantFrom('\n', '\r\n', '\r')
+    const text = fc.array(fc.tuple(piece, ending), {maxLength: 8}).map((lines) => lines.map(([line, end]) => line + end).join(''))
+    fc.assert(
+      fc.property(fc.oneof(text, text.map((t) => '---\n' + t), fc.string()), (value) => {
+        expect(quick(value)).toEqual(fromRemark(value))
+      }),
+      {numRuns: Number(process.env.FUZZ_RUNS ?? 500)}
+    )
+  })
+
+  it('a lazy module has the metadata and, once parsed, the tree and messages of an eager one', () => {
+    const name = files.find((f) => f.endsWith('coping-with-cravings.md'))!
+    const value = readFileSync(path.join(curriculum, name))
+    const eager = parseModule({path: name, value})
+    const lazy = parseModule({path: name, value}, {lazy: true})
+    expect(lazy.meta).toEqual(eager.meta)
+    expect(lazy.hash).toBe(eager.hash)
+    expect(lazy.tree).toEqual(eager.tree)
+    expect(lazy.sections.list.map((s) => [s.kind, s.minutes, s.parts.length])).toEqual(eager.sections.list.map((s) => [s.kind, s.minutes, s.parts.length]))
+    expect(lazy.sections.list.length).toBeGreaterThan(4)
+    expect(lazy.file.messages).toEqual(eager.file.messages)
+  })
+})
