@@ -66,23 +66,49 @@ export function textBlocks(nodes: readonly RootContent[], options: {includeHtml?
  */
 export function readability(blocks: readonly string[]): Readability {
   const sentences: SentenceScore[] = []
-  for (const block of blocks.flatMap((b) => cut(b))) {
-    for (const {segment} of sentenceSegmenter.segment(block)) {
-      const words = [...wordSegmenter.segment(segment)].filter((w) => w.isWordLike).map((w) => w.segment)
-      if (words.length === 0) continue
-      const syllables = words.reduce((sum, word) => sum + Math.max(1, syllable(word)), 0)
-      sentences.push({
-        text: segment.trim(),
-        words: words.length,
-        syllables,
-        grade: fleschKincaid({sentence: 1, word: words.length, syllable: syllables})
-      })
-    }
-  }
+  for (const block of blocks.flatMap((b) => cut(b))) sentences.push(...blockSentences(block))
   const words = sentences.reduce((sum, s) => sum + s.words, 0)
   const syllables = sentences.reduce((sum, s) => sum + s.syllables, 0)
   const grade = words === 0 ? 0 : fleschKincaid({sentence: sentences.length, word: words, syllable: syllables})
   return {grade: Math.round(grade * 10) / 10, words, sentences}
+}
+
+/**
+ * Scores of the sentences of one block. Three rules score the same handout
+ * text, so scores are kept per block (the work is pure: same text, same
+ * scores), and syllables per word; both are cleared when they grow large.
+ */
+const scoredBlocks = new Map<string, SentenceScore[]>()
+const syllableCounts = new Map<string, number>()
+const maxKept = 20_000
+
+function blockSentences(block: string): SentenceScore[] {
+  const known = scoredBlocks.get(block)
+  if (known) return known
+  const sentences: SentenceScore[] = []
+  for (const {segment} of sentenceSegmenter.segment(block)) {
+    const words = [...wordSegmenter.segment(segment)].filter((w) => w.isWordLike).map((w) => w.segment)
+    if (words.length === 0) continue
+    const syllables = words.reduce((sum, word) => sum + Math.max(1, syllablesOf(word)), 0)
+    sentences.push({
+      text: segment.trim(),
+      words: words.length,
+      syllables,
+      grade: fleschKincaid({sentence: 1, word: words.length, syllable: syllables})
+    })
+  }
+  if (scoredBlocks.size >= maxKept) scoredBlocks.clear()
+  scoredBlocks.set(block, sentences)
+  return sentences
+}
+
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word)
+  if (count === undefined) {
+    if (syllableCounts.size >= maxKept) syllableCounts.clear()
+    syllableCounts.set(word, (count = syllable(word)))
+  }
+  return count
 }
 
 /** A block in pieces of at most {@link maxSegmentText} characters. */

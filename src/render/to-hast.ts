@@ -10,6 +10,7 @@ import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'reh
 import remarkRehype from 'remark-rehype'
 import rehypeLabelCheckboxes from './rehype-label-checkboxes.js'
 import {unified} from 'unified'
+import {visit, EXIT} from 'unist-util-visit'
 
 /** GitHub's schema, plus the few elements and classes the renderer adds. */
 export const sanitizeSchema: SanitizeSchema = {
@@ -30,6 +31,15 @@ const processor = unified()
   .use(rehypeLabelCheckboxes)
   .freeze()
 
+// rehype-raw re-parses the whole tree with parse5 to place raw HTML; with no
+// raw HTML in the nodes there is nothing to place, so that pass is skipped.
+// Sanitizing still runs on every tree.
+const withoutRaw = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeLabelCheckboxes)
+  .freeze()
+
 /**
  * Convert prepared mdast nodes to sanitized hast nodes.
  *
@@ -37,6 +47,16 @@ const processor = unified()
  * @returns Sanitized hast children.
  */
 export function toSafeHast(nodes: RootContent[]): ElementContent[] {
-  const tree = processor.runSync({type: 'root', children: nodes} as Root) as HastRoot
+  const root = {type: 'root', children: nodes} as Root
+  const tree = (hasRawHtml(root) ? processor : withoutRaw).runSync(root) as HastRoot
   return tree.children as ElementContent[]
+}
+
+function hasRawHtml(root: Root): boolean {
+  let found = false
+  visit(root, 'html', () => {
+    found = true
+    return EXIT
+  })
+  return found
 }

@@ -56,12 +56,27 @@ export function findWordsMatter(module: SessionModule): WordsMatterHit[] {
   return hits
 }
 
+const anyOf = new WeakMap<readonly Term[], RegExp>()
+
+/** One pattern matching where any term of a table matches (the terms' flags, without `g`). */
+function anyTerm(list: readonly Term[]): RegExp {
+  let pattern = anyOf.get(list)
+  if (!pattern) {
+    const flags = [...new Set(list.flatMap((term) => [...term.pattern.flags]))].filter((flag) => flag !== 'g' && flag !== 'y').join('')
+    pattern = list.length === 0 ? /(?!)/ : new RegExp(list.map((term) => `(?:${term.pattern.source})`).join('|'), flags)
+    anyOf.set(list, pattern)
+  }
+  return pattern
+}
+
 /**
  * Find a term table's terms in one piece of text (quoted terms pass).
  *
  * @param list The table (default: the English Words Matter table).
  */
 export function scan(value: string, start: Point | undefined, offset: number | undefined, client: boolean, source: string, hits: WordsMatterHit[], list: readonly Term[] = terms) {
+  // One search for any term first: most text has none, and then the per-term searches are skipped.
+  if (!anyTerm(list).test(value)) return
   const skip: Array<[number, number]> = []
   for (const match of value.matchAll(quoted)) skip.push([match.index, match.index + match[0].length])
   const taken: Array<[number, number]> = []
