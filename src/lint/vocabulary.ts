@@ -33,6 +33,20 @@ const wordSegmenter = new Intl.Segmenter('en', {granularity: 'word'})
  * @returns True when familiar.
  */
 export function isFamiliar(word: string, extra: ReadonlySet<string> = programSet): boolean {
+  // Kept per word list: the same words come back in every handout.
+  let known = familiarity.get(extra)
+  if (!known) familiarity.set(extra, (known = new Map()))
+  let answer = known.get(word)
+  if (answer === undefined) {
+    if (known.size >= 50_000) known.clear()
+    known.set(word, (answer = checkFamiliar(word, extra)))
+  }
+  return answer
+}
+
+const familiarity = new WeakMap<ReadonlySet<string>, Map<string, boolean>>()
+
+function checkFamiliar(word: string, extra: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase().replace(/[’']s$/, '').replace(/’/g, "'")
   if (/\d/.test(lower) || familiar.has(lower) || extra.has(lower)) return true
   // Names count as familiar under the formula's rules (a capital not at a sentence start).
