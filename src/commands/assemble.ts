@@ -14,6 +14,8 @@ import {binderPdfName, printBinderPdfs} from '../print/binder-pdf.js'
 import {pdfPageCount} from '../print/pdf-pages.js'
 import {requireChromium} from '../print/find-chromium.js'
 import {progressLine} from '../print/progress-line.js'
+import {jobsOption} from './jobs-option.js'
+import {prelint} from '../parallel/prelint.js'
 import {paperOption} from './output-format.js'
 import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import {noteFormatOption} from '../forms/form-options.js'
@@ -47,6 +49,10 @@ export interface AssembleOptions {
   typed?: string[]
   /** Handouts in large print (about 16 pt). */
   largePrint?: boolean
+  /** Worker threads for linting (default: the machine's available parallelism). */
+  jobs?: string
+  /** No progress line. */
+  quiet?: boolean
 }
 
 /** Options that describe a one-group schedule; a program file says these itself. */
@@ -76,11 +82,21 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
   paperOption(options.paper)
   // Without a browser the run stops here, before anything is assembled or written.
   const executablePath = options.pdf ? requireChromium() : undefined
+  // Another run writing this folder turns this one away now, before any work.
+  withFolderLock(out, () => {})
+  const jobs = jobsOption(options.jobs)
+  const curriculum = loadCurriculum(curriculumDirs, {configFile: projectConfigFile(io)})
+  // Modules the lint cache does not answer are linted on worker threads first.
+  const linting = progressLine(process.stderr, 'modules linted', {quiet: options.quiet})
+  try {
+    await prelint(curriculum.modules, curriculum.config, jobs, linting.update)
+  } finally {
+    linting.stop()
+  }
   const prepare = () => {
     if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
     const kept = checkBinderTarget(out, {...guard, force: options.force})
 
-    const curriculum = loadCurriculum(curriculumDirs, {configFile: projectConfigFile(io)})
     const paper = paperOption(options.paper, curriculum.config.paper)
     const groups = curriculum.config.groups.map((g) => g.id)
     let program: Program
@@ -118,7 +134,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
   // again to write (writeBinder checks the folder once more under it).
   const prepared = withFolderLock(out, prepare)
   const started = performance.now()
-  const progress = progressLine(process.stderr, 'PDFs')
+  const progress = progressLine(process.stderr, 'PDFs', {quiet: options.quiet})
   let pdfs: Map<string, Uint8Array>
   try {
     const {schedule, verdict, coverage} = prepared.assembly

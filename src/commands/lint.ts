@@ -13,6 +13,9 @@ import {writeFileAtomic} from '../util/write-file.js'
 import {UserError} from '../util/user-error.js'
 import type {Io} from '../util/io.js'
 import {curriculumFor} from './curriculum-option.js'
+import {jobsOption} from './jobs-option.js'
+import {prelint} from '../parallel/prelint.js'
+import {progressLine} from '../print/progress-line.js'
 
 /** Options of `iop lint`. */
 export interface LintOptions {
@@ -30,6 +33,8 @@ export interface LintOptions {
   stdin?: boolean
   /** Path the stdin module stands for (its messages and the id check use it). */
   stdinFilename?: string
+  /** Worker threads (default: the machine's available parallelism). */
+  jobs?: string
 }
 
 const formats = ['text', 'compact', 'json']
@@ -39,7 +44,7 @@ const formats = ['text', 'compact', 'json']
  *
  * @returns The exit code.
  */
-export function lintCommand(io: Io, paths: string[], options: LintOptions): number {
+export async function lintCommand(io: Io, paths: string[], options: LintOptions): Promise<number> {
   if (options.format && !formats.includes(options.format)) {
     throw new UserError(`Unexpected --format ${options.format}, expected \`text\`, \`compact\` or \`json\``)
   }
@@ -49,6 +54,7 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
   if (options.stdinFilename !== undefined && !options.stdin) {
     throw new UserError('Unexpected --stdin-filename without --stdin, expected both or neither')
   }
+  const jobs = jobsOption(options.jobs)
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings)
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`Unexpected --max-warnings ${options.maxWarnings}, expected a whole number of 0 or more`)
@@ -74,7 +80,16 @@ export function lintCommand(io: Io, paths: string[], options: LintOptions): numb
   }
 
   const all = [...curriculum.modules.filter((m) => !targets.replaced.has(m)), ...targets.extra]
-  const summary = lintModules(all, curriculum.config, new Set(targets.list))
+  const progress = progressLine(process.stderr, 'modules linted', {quiet: options.quiet})
+  let summary
+  try {
+    // Modules the cache does not answer are linted on worker threads first.
+    await prelint(targets.list, curriculum.config, jobs, progress.update)
+    let done = 0
+    summary = lintModules(all, curriculum.config, new Set(targets.list), {each: () => progress.update(++done, targets.list.length), release: true})
+  } finally {
+    progress.stop()
+  }
   // Translations are checked against the same modules (their English sources).
   const translated = lintTranslations(targets.translations, all, curriculum.config)
   summary.errors += translated.errors

@@ -12,7 +12,7 @@ import {unified, type Processor} from 'unified'
 import type {CurriculumConfig} from '../config/curriculum-config.js'
 import {moduleLinks, presetLinks} from '../module/module-links.js'
 import {knowParsed, releaseTree, type SessionModule} from '../module/parse-module.js'
-import {cacheKey, restoreMessages, storeMessages, type LintCache} from './lint-cache.js'
+import {cacheKey, restoreMessages, storeMessages, type CacheEntry, type LintCache} from './lint-cache.js'
 import {defaultLintCache} from './default-cache.js'
 import {provideLintContext} from './lint-context.js'
 import {rulePlugins} from './plugins.js'
@@ -48,6 +48,54 @@ export interface LintOptions {
   each?: (module: SessionModule) => void
   /** Let each module's tree go after `each` (a lazy module parses again if used later). */
   release?: boolean
+  /**
+   * The curriculum index to check against, when a caller lints a few modules
+   * at a time from the same curriculum (default: `modules`). Curriculum-wide
+   * findings are worked out once per index.
+   */
+  index?: readonly SessionModule[]
+}
+
+/** Per-module rule results worked out elsewhere (a worker thread), waiting for the lint run. */
+const precomputed = new WeakMap<SessionModule, CacheEntry>()
+
+/**
+ * Hand a module's per-module rule results, worked out on another thread,
+ * to the next lint run (used once, as a cache entry would be).
+ *
+ * @param module The module.
+ * @param entry Messages, parse status and links, for the module's current bytes.
+ */
+export function presetModuleResult(module: SessionModule, entry: CacheEntry): void {
+  precomputed.set(module, entry)
+}
+
+/**
+ * Whether a lint run would find a module's per-module results ready (handed
+ * over, or in the cache), so no thread need lint it again.
+ *
+ * @param module A module.
+ * @param config Curriculum configuration.
+ * @param cache The cache the run will use (default: the CLI's, if any).
+ * @returns True when ready.
+ */
+export function hasReadyResult(module: SessionModule, config: CurriculumConfig, cache: LintCache | false | undefined = defaultLintCache()): boolean {
+  if (precomputed.has(module)) return true
+  return cache ? cache.get(cacheKey(JSON.stringify(config), module.file.path, module.hash)) !== undefined : false
+}
+
+/**
+ * Run the per-module rules alone (a worker thread's part; curriculum-wide
+ * rules need the index and run where it is). Marks the module linted.
+ *
+ * @param module A parsed module.
+ * @param config Curriculum configuration.
+ */
+export function lintModuleRules(module: SessionModule, config: CurriculumConfig): void {
+  processors ??= {module: processorOf('module'), curriculum: processorOf('curriculum')}
+  provideLintContext({module, modules: [module], config})
+  processors.module.runSync(module.tree as Root, module.file)
+  linted.add(module)
 }
 
 /** The rule plugins of one scope, as a frozen processor. */
@@ -78,7 +126,7 @@ export function lintModules(
   const cache = options.cache === false ? undefined : options.cache ?? defaultLintCache()
   const configKey = cache ? JSON.stringify(config) : ''
   // A fresh index per run: curriculum-wide findings are cached by its identity.
-  const index = [...modules]
+  const index = options.index ?? [...modules]
   // Curriculum rules read only metadata and each module's links: no tree.
   const empty: Root = {type: 'root', children: []}
   const summary: LintSummary = {errors: 0, warnings: 0}
@@ -86,7 +134,10 @@ export function lintModules(
     if (only && !only.has(module)) continue
     provideLintContext({module, modules: index, config})
     const key = cache ? cacheKey(configKey, module.file.path, module.hash) : ''
-    const hit = cache?.get(key)
+    const ready = precomputed.get(module)
+    precomputed.delete(module)
+    if (ready) cache?.set(key, ready)
+    const hit = ready ?? cache?.get(key)
     if (hit) {
       restoreMessages(module.file, hit.messages)
       knowParsed(module, hit.parsed)

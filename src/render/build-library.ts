@@ -7,7 +7,8 @@
  */
 import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import type {LintCache} from '../lint/lint-cache.js'
-import {hasErrors, lintModules} from '../lint/lint.js'
+import {hasErrors, lintModules, presetModuleResult} from '../lint/lint.js'
+import {moduleResults} from '../parallel/module-pool.js'
 import type {SessionModule} from '../module/parse-module.js'
 import {buildGuide, buildHandout} from './build.js'
 
@@ -19,6 +20,8 @@ export interface LibraryOptions {
   onModule?: (module: SessionModule, pages: {guide: string; handouts: string}) => void
   /** Called after each module with how many are done and the total. */
   progress?: (done: number, total: number) => void
+  /** Worker threads for parsing, per-module rules and rendering (default 1: none). */
+  jobs?: number
 }
 
 /** What a full build did. */
@@ -35,27 +38,33 @@ export interface LibraryBuild {
  * Lint and build every module of the curriculum in the given folders.
  *
  * @param dirs Curriculum folders.
- * @param options Cache, a callback per module, progress.
+ * @param options Cache, a callback per module, progress, worker threads.
  * @returns Counts.
  */
-export function buildLibrary(dirs: readonly string[], options: LibraryOptions = {}): LibraryBuild {
+export async function buildLibrary(dirs: readonly string[], options: LibraryOptions = {}): Promise<LibraryBuild> {
   const curriculum = loadCurriculum(dirs)
-  const result: LibraryBuild = {modules: curriculum.modules.length, errors: 0, bytes: 0}
+  const index = curriculum.modules
+  const result: LibraryBuild = {modules: index.length, errors: 0, bytes: 0}
   let done = 0
-  lintModules(curriculum.modules, curriculum.config, undefined, {
-    cache: options.cache,
-    release: true,
-    each(module) {
-      done++
-      if (!module.meta || hasErrors(module)) result.errors++
-      else {
-        const guide = buildGuide([module])
-        const handouts = buildHandout([module], {crisis: curriculum.config.crisis})
-        result.bytes += guide.length + handouts.length
-        options.onModule?.(module, {guide, handouts})
-      }
-      options.progress?.(done, result.modules)
+  const finish = (module: SessionModule, ready?: {guide: string; handouts: string}) => {
+    done++
+    if (!module.meta || hasErrors(module)) result.errors++
+    else {
+      const pages = ready ?? {guide: buildGuide([module]), handouts: buildHandout([module], {crisis: curriculum.config.crisis})}
+      result.bytes += pages.guide.length + pages.handouts.length
+      options.onModule?.(module, pages)
     }
-  })
+    options.progress?.(done, result.modules)
+  }
+  const lint = {cache: options.cache, release: true, index}
+  if ((options.jobs ?? 1) < 2 || index.length < 2) {
+    lintModules(index, curriculum.config, undefined, {...lint, each: (module) => finish(module)})
+    return result
+  }
+  for await (const [module, work] of moduleResults(index, curriculum.config, {jobs: options.jobs!, render: true})) {
+    // A file changed since it was loaded: do it here, from the text loaded.
+    if (work.hash === module.hash) presetModuleResult(module, {parsed: work.parsed, links: work.links, messages: work.messages})
+    lintModules([module], curriculum.config, undefined, {...lint, each: (linted) => finish(linted, work.hash === module.hash ? work.pages : undefined)})
+  }
   return result
 }
