@@ -9,6 +9,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadConfig, type CurriculumConfig} from '../config/curriculum-config.js'
 import {rules} from '../lint/rules/index.js'
+import {defaultLintCache} from '../lint/default-cache.js'
 import {parseModule, type ParseOptions, type SessionModule} from '../module/parse-module.js'
 import {UserError} from '../util/user-error.js'
 import {readTranslationFile, type Translation} from '../translation/parse-translation.js'
@@ -111,7 +112,7 @@ export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()
   // and a folder named twice (`bundled` and `./curriculum` in this repository) counts once.
   const resolved = [...new Set(dirs.map((dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir))))]
   const config = loadConfig(resolved, rules, options.configFile)
-  const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file, {lazy: true}))
+  const modules = resolved.flatMap((dir) => findModuleFiles(dir)).sort().map((file) => readModuleFile(file, {lazy: true, index: defaultLintCache()?.index}))
   const byId = new Map<string, SessionModule>()
   for (const module of modules) {
     const id = module.meta?.id

@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import type {Position, Point} from 'unist'
 import type {ModuleLink} from '../module/module-links.js'
+import type {IndexEntry, ModuleIndex} from '../module/parse-module.js'
 
 /** A message as the cache stores it. */
 export interface CachedMessage {
@@ -38,6 +39,8 @@ export interface CacheEntry {
 export interface LintCache {
   get(key: string): CacheEntry | undefined
   set(key: string, entry: CacheEntry): void
+  /** Module metadata by path and content hash: a warm load reads no YAML. */
+  index?: ModuleIndex
   /** Write what this run added (atomically); never throws. */
   save(): void
 }
@@ -107,31 +110,44 @@ export function cacheKey(...parts: string[]): string {
 export function openLintCache(dir: string): LintCache {
   const file = path.join(dir, cacheFile)
   // Read on first use: a command that lints nothing never opens the file.
-  let entries: Map<string, CacheEntry> | undefined
-  const added = new Map<string, CacheEntry>()
+  let stored: Stored | undefined
+  const added: Stored = {entries: new Map(), index: new Map()}
+  const read = () => (stored ??= readStored(file))
   return {
     get(key) {
-      entries ??= readEntries(file)
-      return added.get(key) ?? entries.get(key)
+      return added.entries.get(key) ?? read().entries.get(key)
     },
     set(key, entry) {
-      added.set(key, entry)
+      added.entries.set(key, entry)
+    },
+    index: {
+      get(path, hash) {
+        const key = cacheKey('index', path, hash)
+        return added.index.get(key) ?? read().index.get(key)
+      },
+      set(path, hash, entry) {
+        added.index.set(cacheKey('index', path, hash), entry)
+      }
     },
     save() {
-      if (added.size === 0) return
+      if (added.entries.size === 0 && added.index.size === 0) return
       try {
         // Merge with what another run may have written meanwhile; newest last.
-        const merged = readEntries(file)
-        for (const [key, entry] of added) {
-          merged.delete(key)
-          merged.set(key, entry)
+        const merged = readStored(file)
+        const keep = <T>(into: Map<string, T>, from: Map<string, T>) => {
+          for (const [key, entry] of from) {
+            into.delete(key)
+            into.set(key, entry)
+          }
+          return Object.fromEntries([...into].slice(-maxEntries))
         }
-        const kept = [...merged].slice(-maxEntries)
+        const data = {tool: toolFingerprint(), entries: keep(merged.entries, added.entries), index: keep(merged.index, added.index)}
         mkdirSync(dir, {recursive: true})
         const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
-        writeFileSync(temporary, JSON.stringify({tool: toolFingerprint(), entries: Object.fromEntries(kept)}))
+        writeFileSync(temporary, JSON.stringify(data))
         renameSync(temporary, file)
-        added.clear()
+        added.entries.clear()
+        added.index.clear()
       } catch {
         // A cache that cannot be written costs speed, never a result.
       }
@@ -139,15 +155,32 @@ export function openLintCache(dir: string): LintCache {
   }
 }
 
-function readEntries(file: string): Map<string, CacheEntry> {
+/** What the cache file holds: lint results and module metadata. */
+interface Stored {
+  entries: Map<string, CacheEntry>
+  index: Map<string, IndexEntry>
+}
+
+function readStored(file: string): Stored {
   try {
-    if (!statSync(file).isFile()) return new Map()
-    const data = JSON.parse(readFileSync(file, 'utf8')) as {tool?: unknown; entries?: unknown}
-    if (data.tool !== toolFingerprint() || typeof data.entries !== 'object' || data.entries === null) return new Map()
-    return new Map(Object.entries(data.entries as Record<string, CacheEntry>).filter(([, entry]) => isEntry(entry)))
+    if (!statSync(file).isFile()) return {entries: new Map(), index: new Map()}
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {tool?: unknown; entries?: unknown; index?: unknown}
+    if (data.tool !== toolFingerprint()) return {entries: new Map(), index: new Map()}
+    const entries = isRecord(data.entries) ? Object.entries(data.entries).filter((pair): pair is [string, CacheEntry] => isEntry(pair[1])) : []
+    const index = isRecord(data.index) ? Object.entries(data.index).filter((pair): pair is [string, IndexEntry] => isIndexEntry(pair[1])) : []
+    return {entries: new Map(entries), index: new Map(index)}
   } catch {
-    return new Map()
+    return {entries: new Map(), index: new Map()}
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isIndexEntry(value: unknown): value is IndexEntry {
+  const entry = value as IndexEntry
+  return isRecord(value) && (entry.meta === null || isRecord(entry.meta)) && Array.isArray(entry.schemaIssues)
 }
 
 function isEntry(value: unknown): value is CacheEntry {

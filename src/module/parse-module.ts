@@ -98,6 +98,23 @@ const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 /** How to parse: `lazy` defers the Markdown parse until the tree is needed. */
 export interface ParseOptions {
   lazy?: boolean
+  /**
+   * Lazy modules only: metadata kept from an earlier read of the same bytes
+   * (the lint cache's index), so neither the YAML nor the line scans run now.
+   */
+  index?: ModuleIndex
+}
+
+/** What a lazy module's metadata needs from an earlier read. */
+export interface IndexEntry {
+  meta: ModuleMeta | null
+  schemaIssues: SessionModule['schemaIssues']
+}
+
+/** Where metadata of earlier reads is kept, by path and content hash. */
+export interface ModuleIndex {
+  get(path: string, hash: string): IndexEntry | undefined
+  set(path: string, hash: string, entry: IndexEntry): void
 }
 
 /**
@@ -134,9 +151,16 @@ export function parseModule(input: ModuleInput, options: ParseOptions = {}): Ses
 
   // Line endings: CRLF is common from Windows editors; positions stay true.
   file.value = source
+  // Only modules that were not refused are indexed, so a known one needs no scan now.
+  const known = decoded && options.lazy ? options.index?.get(input.path, hash) : undefined
+  if (known) return new LazyModule(file, source, hash, () => boundedText(file, source, bytes.length)!, known)
   const text = decoded ? boundedText(file, source, bytes.length) : undefined
   if (text === undefined) return refused(file, source, hash)
-  if (options.lazy) return new LazyModule(file, source, hash, text)
+  if (options.lazy) {
+    const module = new LazyModule(file, source, hash, () => text)
+    options.index?.set(input.path, hash, {meta: module.meta ?? null, schemaIssues: module.schemaIssues})
+    return module
+  }
   const tree = parseChecked(file, text)
   return tree ? moduleFromTree(tree, file, source, hash) : refused(file, source, hash)
 }
@@ -191,26 +215,39 @@ function metadata(node: Yaml | undefined): Pick<SessionModule, 'frontmatter' | '
  * the full parse gives, so metadata never differs between the two.
  */
 class LazyModule implements SessionModule {
-  readonly frontmatter: Frontmatter | undefined
   readonly meta: ModuleMeta | undefined
   readonly schemaIssues: SessionModule['schemaIssues']
   /** Set when a cache or worker already knows whether the Markdown parses. */
   knownParsed: boolean | undefined
   #parse: {tree: Root; sections: ModuleSections; parsed: boolean} | undefined
   #parsedOnce = false
-  readonly #text: string
+  #frontmatter: {value: Frontmatter | undefined} | undefined
+  #textOf: () => string
+  #text: string | undefined
 
   constructor(
     readonly file: VFile,
     readonly source: string,
     readonly hash: string,
-    text: string
+    text: () => string,
+    known?: IndexEntry
   ) {
-    const {frontmatter, meta, schemaIssues} = metadata(frontmatterNode(source))
-    this.frontmatter = frontmatter
-    this.meta = meta
-    this.schemaIssues = schemaIssues
-    this.#text = text
+    if (known) {
+      this.meta = known.meta ?? undefined
+      this.schemaIssues = known.schemaIssues
+    } else {
+      const {frontmatter, meta, schemaIssues} = metadata(frontmatterNode(source))
+      this.#frontmatter = {value: frontmatter}
+      this.meta = meta
+      this.schemaIssues = schemaIssues
+    }
+    this.#textOf = text
+  }
+
+  /** The YAML with positions, read when a rule first needs a place in it. */
+  get frontmatter(): Frontmatter | undefined {
+    this.#frontmatter ??= {value: metadata(frontmatterNode(this.source)).frontmatter}
+    return this.#frontmatter.value
   }
 
   get tree(): Root {
@@ -232,6 +269,8 @@ class LazyModule implements SessionModule {
   #parsed() {
     if (this.#parse) return this.#parse
     // A second parse writes its messages to a scratch file: the first already reported them.
+    // The line scans run once (their messages land once), then the parse.
+    this.#text ??= this.#textOf()
     const tree = parseChecked(this.#parsedOnce ? new VFile({path: this.file.path}) : this.file, this.#text)
     this.#parsedOnce = true
     const root: Root = tree ?? {type: 'root', children: []}
