@@ -8,7 +8,7 @@ import {lintTranslations} from '../lint/lint-translations.js'
 import {readTranslationFile, type Translation} from '../translation/parse-translation.js'
 import {isTranslationPath} from '../translation/translation-path.js'
 import {fixWordsMatter} from '../lint/rules/words-matter.js'
-import {parseModule, type SessionModule} from '../module/parse-module.js'
+import {parseModule, releaseTree, type SessionModule} from '../module/parse-module.js'
 import {writeFileAtomic} from '../util/write-file.js'
 import {UserError} from '../util/user-error.js'
 import type {Io} from '../util/io.js'
@@ -86,7 +86,14 @@ export async function lintCommand(io: Io, paths: string[], options: LintOptions)
     // Modules the cache does not answer are linted on worker threads first.
     await prelint(targets.list, curriculum.config, jobs, progress.update)
     let done = 0
-    summary = lintModules(all, curriculum.config, new Set(targets.list), {each: () => progress.update(++done, targets.list.length), release: true})
+    // Trees go once linted, except those the translations are checked against next.
+    const translated = new Set(targets.translations.map((t) => t.name.id))
+    summary = lintModules(all, curriculum.config, new Set(targets.list), {
+      each: (module) => {
+        progress.update(++done, targets.list.length)
+        if (!translated.has(module.meta?.id ?? '')) releaseTree(module)
+      }
+    })
   } finally {
     progress.stop()
   }
