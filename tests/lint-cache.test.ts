@@ -18,10 +18,10 @@ const root = path.resolve(import.meta.dirname, '..')
 const work = mkdtempSync(path.join(tmpdir(), 'iop-cache-'))
 afterAll(() => rmSync(work, {recursive: true, force: true}))
 
-/** A small curriculum: three bundled groups copied, so edits touch no real module. */
+/** A small curriculum: a bundled group copied, so edits touch no real module. */
 function curriculum(name: string): string {
   const dir = path.join(work, name, 'curriculum')
-  for (const group of ['relapse-prevention', 'support', 'family']) cpSync(path.join(root, 'curriculum', group), path.join(dir, group), {recursive: true})
+  for (const group of ['support']) cpSync(path.join(root, 'curriculum', group), path.join(dir, group), {recursive: true})
   return dir
 }
 
