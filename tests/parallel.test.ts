@@ -3,7 +3,7 @@
  * whatever the number of threads, and no progress drawn where nobody watches.
  */
 import {createHash} from 'node:crypto'
-import {cpSync, mkdtempSync, rmSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {Writable} from 'node:stream'
@@ -18,6 +18,9 @@ import {run} from './helpers/run-cli.js'
 const dir = mkdtempSync(path.join(tmpdir(), 'iop-parallel-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
 for (const group of ['relapse-prevention', 'support']) cpSync(path.join(bundledCurriculumDir, group), path.join(dir, group), {recursive: true})
+// One module with an error in client text, which must not be built.
+const broken = path.join(dir, 'support', 'joining-the-group.md')
+writeFileSync(broken, readFileSync(broken, 'utf8').replace(/\n## Handouts\n/, '\n## Handouts\n\nNo one here is an addict.\n'))
 
 async function digest(jobs: number) {
   const hash = createHash('sha256')
@@ -34,6 +37,8 @@ describe('worker threads', () => {
     const one = await digest(1)
     const two = await digest(2)
     expect(one.result.modules).toBe(33)
+    expect(one.result.errors).toBe(1)
+    expect(one.ids).not.toContain('joining-the-group')
     expect(one.ids.length).toBeGreaterThan(10)
     expect(two.ids).toEqual(one.ids)
     expect(two.digest).toBe(one.digest)
