@@ -156,8 +156,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--pdf', 'also write binder.pdf and a packet.pdf per session (needs Chromium; docs/printing.md)')
     .option('--paper <size>', 'letter or a4, for PDF and printing (default: paper in iop.config.yaml, else letter)')
     .option('--large-print', 'handouts in large print (about 16 pt) for clients with low vision')
-    .option('--jobs <n>', 'worker threads for linting modules the cache does not answer (default: one per core; 1: none)')
-    .option('--quiet', 'no progress line on a terminal')
+    .option('--quiet', 'no progress line on a terminal while PDFs print')
     .addHelpText('after', '\nExamples:\n  $ iop assemble --group relapse-prevention --start 2027-01-04 --out binder\n  $ iop assemble --program examples/evening-program.yaml --out out --pdf --paper a4\n  $ iop assemble --group support --meets mon,thu --minutes 90 --holidays 2027-01-18,2027-02-15 --out support\n  $ iop assemble --program examples/evening-program.yaml --out out')
     // Which options the user typed (not defaults): those of --group do not apply to --program.
     .action((options, command: Command) => run(async () => (await import('./commands/assemble.js')).assembleCommand(io, {...options, typed: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli')})))
@@ -184,8 +183,6 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--curriculum <dir>', curriculumHelp, collect)
     .option('--paper <size>', 'letter or a4, for the guides and handouts (default: paper in iop.config.yaml, else letter)')
     .option('--force', 'write the site into a folder holding files iop did not write, keeping them in place')
-    .option('--jobs <n>', 'worker threads for linting modules the cache does not answer (default: one per core; 1: none)')
-    .option('--quiet', 'no progress line on a terminal')
     .addHelpText('after', '\nExamples:\n  $ iop site --out site\n  $ iop site --out site --program examples/evening-program.yaml\n\nOpen site/index.html in a browser; search works from disk too.')
     .action((options) => run(async () => (await import('./commands/site.js')).siteCommand(io, options)))
 

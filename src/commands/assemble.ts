@@ -14,8 +14,6 @@ import {binderPdfName, printBinderPdfs} from '../print/binder-pdf.js'
 import {pdfPageCount} from '../print/pdf-pages.js'
 import {requireChromium} from '../print/find-chromium.js'
 import {progressLine} from '../print/progress-line.js'
-import {jobsOption} from './jobs-option.js'
-import {prelint} from '../parallel/prelint.js'
 import {paperOption} from './output-format.js'
 import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import {noteFormatOption} from '../forms/form-options.js'
@@ -49,8 +47,6 @@ export interface AssembleOptions {
   typed?: string[]
   /** Handouts in large print (about 16 pt). */
   largePrint?: boolean
-  /** Worker threads for linting (default: the machine's available parallelism). */
-  jobs?: string
   /** No progress line. */
   quiet?: boolean
 }
@@ -84,15 +80,7 @@ export async function assembleCommand(io: Io, options: AssembleOptions): Promise
   const executablePath = options.pdf ? requireChromium() : undefined
   // Another run writing this folder turns this one away now, before any work.
   withFolderLock(out, () => {})
-  const jobs = jobsOption(options.jobs)
   const curriculum = loadCurriculum(curriculumDirs, {configFile: projectConfigFile(io)})
-  // Modules the lint cache does not answer are linted on worker threads first.
-  const linting = progressLine(process.stderr, 'modules linted', {quiet: options.quiet})
-  try {
-    await prelint(curriculum.modules, curriculum.config, jobs, linting.update)
-  } finally {
-    linting.stop()
-  }
   const prepare = () => {
     if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
     const kept = checkBinderTarget(out, {...guard, force: options.force})

@@ -11,9 +11,6 @@ import {UserError} from '../util/user-error.js'
 import {curriculumDirsFor, projectConfigFile} from './curriculum-option.js'
 import {loadCurriculum} from '../curriculum/load-curriculum.js'
 import {paperOption} from './output-format.js'
-import {jobsOption} from './jobs-option.js'
-import {prelint} from '../parallel/prelint.js'
-import {progressLine} from '../print/progress-line.js'
 
 /** Options of `iop site`. */
 export interface SiteCommandOptions {
@@ -23,10 +20,6 @@ export interface SiteCommandOptions {
   program?: string[]
   paper?: string
   force?: boolean
-  /** Worker threads for linting (default: the machine's available parallelism). */
-  jobs?: string
-  /** No progress line. */
-  quiet?: boolean
 }
 
 /**
@@ -35,7 +28,7 @@ export interface SiteCommandOptions {
  * @returns 0, or 1 when a module was left out for lint errors (the site is still written).
  * @throws {UserError} For a missing --out, a refused folder, a bad program file.
  */
-export async function siteCommand(io: Io, options: SiteCommandOptions): Promise<number> {
+export function siteCommand(io: Io, options: SiteCommandOptions): number {
   if (!options.out) throw new UserError('Missing --out DIR, expected the folder to write the site into')
   const out = path.resolve(io.cwd, options.out)
   const curriculumDirs = curriculumDirsFor(io, options.curriculum)
@@ -44,16 +37,8 @@ export async function siteCommand(io: Io, options: SiteCommandOptions): Promise<
   paperOption(options.paper)
   // Another run writing this folder turns this one away now, before any work.
   withFolderLock(out, () => {})
-  const jobs = jobsOption(options.jobs)
   const started = performance.now()
   const curriculum = loadCurriculum(curriculumDirs, {configFile: projectConfigFile(io)})
-  // Modules the lint cache does not answer are linted on worker threads first.
-  const progress = progressLine(process.stderr, 'modules linted', {quiet: options.quiet})
-  try {
-    await prelint(curriculum.modules, curriculum.config, jobs, progress.update)
-  } finally {
-    progress.stop()
-  }
   return withFolderLock(out, () => {
     if (recoverBinder(out)) io.stderr(`iop: restored ${path.relative(io.cwd, out) || out} from a run that was interrupted\n`)
     const kept = checkBinderTarget(out, {...guard, force: options.force})
