@@ -125,7 +125,7 @@ export function loadCurriculum(dirs: readonly string[] = defaultCurriculumDirs()
     const winner = module.meta ? byId.get(module.meta.id) : undefined
     return !winner || winner === module || winner.meta?.overrides !== true
   })
-  const translations = resolved.flatMap((dir) => findTranslationFiles(dir)).sort().map((file) => readTranslationFile(file))
+  const translations = resolved.flatMap((dir) => findTranslationFiles(dir)).sort().map((file) => readTranslationFile(file, defaultLintCache()?.index))
   // Guides list the languages their handouts exist in.
   for (const [id, module] of byId) {
     const langs = translations.filter((t) => t.name.id === id && t.meta).map((t) => t.name.lang)

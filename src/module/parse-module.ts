@@ -109,6 +109,8 @@ export interface ParseOptions {
 export interface IndexEntry {
   meta: ModuleMeta | null
   schemaIssues: SessionModule['schemaIssues']
+  /** For a translation file: its metadata under the translation schema. */
+  translation?: {meta: Record<string, unknown> | null; schemaIssues: SessionModule['schemaIssues']}
 }
 
 /** Where metadata of earlier reads is kept, by path and content hash. */
