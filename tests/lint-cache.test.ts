@@ -12,6 +12,7 @@ import {lintModules} from '../src/lint/lint.js'
 import {formatJson} from '../src/lint/format.js'
 import {openLintCache, type LintCache} from '../src/lint/lint-cache.js'
 import {lintCacheDir} from '../src/lint/lint-cache.js'
+import {useLintCache} from '../src/lint/default-cache.js'
 import {run} from './helpers/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -128,6 +129,42 @@ describe('lint cache', () => {
     } finally {
       if (before === undefined) delete process.env.IOP_CACHE_DIR
       else process.env.IOP_CACHE_DIR = before
+    }
+  })
+
+  it('a warm load takes the metadata of each module and translation from the cache, equal to a fresh read, and an edited frontmatter is read afresh', () => {
+    const dir = curriculum('index')
+    const cacheDir = path.join(work, 'index-cache')
+    const fresh = loadCurriculum([dir])
+    const cold = openLintCache(cacheDir)
+    useLintCache(cold)
+    try {
+      loadCurriculum([dir])
+      cold.save()
+      const warm = openLintCache(cacheDir)
+      let reads = 0
+      let misses = 0
+      const index = warm.index!
+      useLintCache({...warm, index: {get: (p, h) => {
+        reads++
+        const entry = index.get(p, h)
+        if (!entry) misses++
+        return entry
+      }, set: index.set}})
+      const again = loadCurriculum([dir])
+      expect(again.modules.map((m) => [m.meta, m.schemaIssues])).toEqual(fresh.modules.map((m) => [m.meta, m.schemaIssues]))
+      expect(again.translations.map((t) => [t.meta, t.schemaIssues])).toEqual(fresh.translations.map((t) => [t.meta, t.schemaIssues]))
+      expect(again.translations.length).toBeGreaterThan(0)
+      expect(reads).toBeGreaterThanOrEqual(fresh.modules.length + fresh.translations.length)
+      expect(misses).toBe(0)
+      // The positions rules report at are read on demand, the same as a fresh read's.
+      expect(again.modules[0].frontmatter?.place(['title'])).toEqual(fresh.modules[0].frontmatter?.place(['title']))
+      const file = path.join(dir, 'support', 'joining-the-group.md')
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: A new title'))
+      const edited = loadCurriculum([dir]).modules.find((m) => m.file.path.endsWith('joining-the-group.md'))
+      expect(edited?.meta?.title).toBe('A new title')
+    } finally {
+      useLintCache(undefined)
     }
   })
 
