@@ -238,15 +238,15 @@ class LazyModule implements SessionModule {
       this.meta = known.meta ?? undefined
       this.schemaIssues = known.schemaIssues
     } else {
-      const {frontmatter, meta, schemaIssues} = metadata(frontmatterNode(source))
-      this.#frontmatter = {value: frontmatter}
+      // The YAML document (with positions) is large; it is read again when a rule needs a place.
+      const {meta, schemaIssues} = metadata(frontmatterNode(source))
       this.meta = meta
       this.schemaIssues = schemaIssues
     }
     this.#textOf = text
   }
 
-  /** The YAML with positions, read when a rule first needs a place in it. */
+  /** The YAML with positions, read when a rule first needs a place in it, and let go with the tree. */
   get frontmatter(): Frontmatter | undefined {
     this.#frontmatter ??= {value: metadata(frontmatterNode(this.source)).frontmatter}
     return this.#frontmatter.value
@@ -266,6 +266,7 @@ class LazyModule implements SessionModule {
 
   release(): void {
     this.#parse = undefined
+    this.#frontmatter = undefined
   }
 
   #parsed() {
