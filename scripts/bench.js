@@ -110,19 +110,20 @@ async function main(work) {
         return ta && tb ? Math.log(tb / ta) / Math.log(b / a) : undefined
       }
       console.log(`  between ${count(a)} and ${count(b)}: full build ${show(step('full1'))}, bare pass ${show(step('bare'))}, iop lint ${show(step('lint'))}`)
+      scaling.top = {range: `${count(a)} to ${count(b)}`, fullBuild: step('full1')}
     }
   } else {
     console.log('Exponent: n/a (needs two sizes in BENCH_SIZES)')
   }
 
-  heading('Bundled library: wall time, median of 5 (cold: fresh IOP_CACHE_DIR each run; warm: the same dir after one run)')
+  heading('Bundled library: wall time, median of 5 (start-up: of 11 pairs; cold: fresh IOP_CACHE_DIR each run; warm: the same dir after one run)')
   const cli = cliTimings(work)
   const help = cli.help.wall
   const vsHelp = (t) => (t.wall === undefined ? '' : times(t.wall / help))
-  table(['command', 'cold', 'cold x --help', 'warm', 'warm x --help', 'note'], [
-    ['node -e 0', seconds(cli.node.wall), vsHelp(cli.node), '', '', cli.node.reason ?? ''],
-    ['iop --help', seconds(cli.help.wall), vsHelp(cli.help), '', '', cli.help.reason ?? `${times(help / cli.node.wall)} of node -e 0`],
-    ...cli.rows.map((r) => [r.name, seconds(r.cold.wall), vsHelp(r.cold), seconds(r.warm.wall), vsHelp(r.warm), r.cold.reason ?? r.warm.reason ?? (r.cacheWritten ? '' : 'no cache written: warm is a second cold run')])
+  table(['command', 'cold', 'cold x --help', 'warm', 'warm x --help', 'CPU cold / warm', 'note'], [
+    ['node -e 0', seconds(cli.node.wall), vsHelp(cli.node), '', '', '', cli.node.reason ?? ''],
+    ['iop --help', seconds(cli.help.wall), vsHelp(cli.help), '', '', '', cli.help.reason ?? `${times(cli.help.vsNode)} node -e 0 (median of per-pair ratios)`],
+    ...cli.rows.map((r) => [r.name, seconds(r.cold.wall), vsHelp(r.cold), seconds(r.warm.wall), vsHelp(r.warm), `${seconds(r.cold.cpu)} / ${seconds(r.warm.cpu)}`, r.cold.reason ?? r.warm.reason ?? (r.cacheWritten ? '' : 'no cache written: warm is a second cold run')])
   ])
 
   heading(`${count(reference)} modules: iop lint after one module changes (warm cache)`)
