@@ -97,7 +97,7 @@ export function readModuleFile(file: string, options: ParseOptions = {}): Sessio
     const code = (error as NodeJS.ErrnoException).code
     throw new UserError(`${file}:1:1: Unexpected unreadable file (${code ?? 'error'}), expected a readable Markdown module`)
   }
-  return parseModule({path: file, value}, options)
+  return parseModule({path: file, value}, options.lazy ? {reread: () => readFileSync(file), ...options} : options)
 }
 
 /**

@@ -19,6 +19,7 @@ import {readFrontmatter, type Frontmatter} from './read-frontmatter.js'
 import {frontmatterLines, scanComplexity} from './complexity.js'
 import {directiveTooDeep, lineDepth, maxNesting, treeDepth} from './nesting.js'
 import {splitSections, type ModuleSections} from './sections.js'
+import {UserError} from '../util/user-error.js'
 import {frontmatterNode} from './frontmatter-node.js'
 import remarkGfmWithoutLiteralAutolinks from './gfm-without-literal-autolinks.js'
 import {EXIT, visit} from 'unist-util-visit'
@@ -103,6 +104,12 @@ export interface ParseOptions {
    * (the lint cache's index), so neither the YAML nor the line scans run now.
    */
   index?: ModuleIndex
+  /**
+   * Lazy modules only: read the bytes again. Given, the module holds no text
+   * while no step uses it (a large curriculum's index stays small); bytes
+   * that differ from those first read are refused.
+   */
+  reread?: () => Uint8Array
 }
 
 /** What a lazy module's metadata needs from an earlier read. */
@@ -155,11 +162,13 @@ export function parseModule(input: ModuleInput, options: ParseOptions = {}): Ses
   file.value = source
   // Only modules that were not refused are indexed, so a known one needs no scan now.
   const known = decoded && options.lazy ? options.index?.get(input.path, hash) : undefined
-  if (known) return new LazyModule(file, source, hash, () => boundedText(file, source, bytes.length)!, known)
+  // Text from a string cannot be read again, so such a module keeps it.
+  const reread = typeof input.value === 'string' ? undefined : options.reread
+  if (known) return new LazyModule(file, source, hash, bytes.length, reread, known)
   const text = decoded ? boundedText(file, source, bytes.length) : undefined
   if (text === undefined) return refused(file, source, hash)
   if (options.lazy) {
-    const module = new LazyModule(file, source, hash, () => text)
+    const module = new LazyModule(file, source, hash, bytes.length, reread, undefined, text)
     options.index?.set(input.path, hash, {meta: module.meta ?? null, schemaIssues: module.schemaIssues})
     return module
   }
@@ -224,26 +233,49 @@ class LazyModule implements SessionModule {
   #parse: {tree: Root; sections: ModuleSections; parsed: boolean} | undefined
   #parsedOnce = false
   #frontmatter: {value: Frontmatter | undefined} | undefined
-  #textOf: () => string
-  #text: string | undefined
+  /** The text, while held; a module read from a file lets it go with its tree and reads it again. */
+  #source: string | undefined
+  /** The bounded text of the first parse, when the line scans already ran at load (text from a string only). */
+  #firstText: string | undefined
+  /** Whether the line scans' messages are on the file already (they ran at load). */
+  #scanned: boolean
 
   constructor(
     readonly file: VFile,
-    readonly source: string,
+    source: string,
     readonly hash: string,
-    text: () => string,
-    known?: IndexEntry
+    readonly bytes: number,
+    readonly reread: (() => Uint8Array) | undefined,
+    known?: IndexEntry,
+    firstText?: string
   ) {
     if (known) {
       this.meta = known.meta ?? undefined
       this.schemaIssues = known.schemaIssues
     } else {
       // The YAML document (with positions) is large; it is read again when a rule needs a place.
+      // A copy, because strings cut from the text would keep the whole text alive.
       const {meta, schemaIssues} = metadata(frontmatterNode(source))
-      this.meta = meta
-      this.schemaIssues = schemaIssues
+      this.meta = structuredClone(meta)
+      this.schemaIssues = structuredClone(schemaIssues)
     }
-    this.#textOf = text
+    this.#scanned = firstText !== undefined
+    // A module that can read its text again lets it go now; the scans run again, silently, at its parse.
+    this.#firstText = reread ? undefined : firstText
+    this.#source = source
+    this.#letTextGo()
+  }
+
+  get source(): string {
+    if (this.#source !== undefined) return this.#source
+    // Read again: the index keeps no text. Bytes other than those loaded mean the file changed under us.
+    const bytes = this.reread!()
+    if ('sha256-' + createHash('sha256').update(bytes).digest('hex') !== this.hash) {
+      throw new UserError(`${this.file.path}: Unexpected change to the module while iop was using it, expected it unchanged until the command ends (run the command again)`)
+    }
+    this.#source = utf8.decode(bytes)
+    this.file.value = this.#source
+    return this.#source
   }
 
   /** The YAML with positions, read when a rule first needs a place in it, and let go with the tree. */
@@ -267,14 +299,25 @@ class LazyModule implements SessionModule {
   release(): void {
     this.#parse = undefined
     this.#frontmatter = undefined
+    this.#letTextGo()
+  }
+
+  /** A module read from a file holds no text between uses. */
+  #letTextGo(): void {
+    if (!this.reread) return
+    this.#source = undefined
+    this.file.value = ''
   }
 
   #parsed() {
     if (this.#parse) return this.#parse
-    // A second parse writes its messages to a scratch file: the first already reported them.
-    // The line scans run once (their messages land once), then the parse.
-    this.#text ??= this.#textOf()
-    const tree = parseChecked(this.#parsedOnce ? new VFile({path: this.file.path}) : this.file, this.#text)
+    // Messages already reported (a scan at load, an earlier parse) go to a scratch file, not again to this one.
+    const target = this.#parsedOnce || this.#scanned ? new VFile({path: this.file.path}) : this.file
+    const text = this.#firstText ?? boundedText(target, this.source, this.bytes)
+    // The parse's own messages are new unless an earlier parse reported them.
+    const parseTarget = this.#parsedOnce ? target : this.file
+    this.#firstText = undefined
+    const tree = text === undefined ? undefined : parseChecked(parseTarget, text)
     this.#parsedOnce = true
     const root: Root = tree ?? {type: 'root', children: []}
     this.#parse = {tree: root, sections: splitSections(root), parsed: tree !== undefined}

@@ -89,7 +89,7 @@ export function readTranslationFile(file: string, index?: ModuleIndex): Translat
     throw new UserError(`${file}:1:1: Unexpected unreadable file (${code ?? 'error'}), expected a readable translation`)
   }
   // With an index (the lint cache's), a warm read takes the metadata from it and reads no YAML.
-  const parse = parseModule({path: file, value}, {lazy: true, index})
+  const parse = parseModule({path: file, value}, {lazy: true, index, reread: () => readFileSync(file)})
   const entry = index?.get(file, parse.hash)
   if (entry?.translation) return translationFromParse(parse, entry.translation as TranslationIndexEntry)
   const translation = translationFromParse(parse)
