@@ -88,3 +88,26 @@ describe('the module parser skips literal autolinks only where there can be none
     )
   })
 })
+
+describe('a lazy module holds no text between uses', () => {
+  it('reads its file again when a step needs the text, and refuses bytes that changed since the load', async () => {
+    const {mkdtempSync, mkdirSync, writeFileSync, rmSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {loadCurriculum} = await import('../src/curriculum/load-curriculum.js')
+    const dir = mkdtempSync(path.join(tmpdir(), 'iop-reread-'))
+    try {
+      mkdirSync(path.join(dir, 'support'))
+      const name = files.find((f) => f.endsWith('joining-the-group.md'))!
+      const text = readFileSync(path.join(curriculum, name), 'utf8')
+      writeFileSync(path.join(dir, 'support', 'joining-the-group.md'), text)
+      const [module] = loadCurriculum([dir]).modules
+      expect(module.source).toBe(text)
+      expect(module.tree).toEqual(parseModule({path: 'x.md', value: text}).tree)
+      const [changed] = loadCurriculum([dir]).modules
+      writeFileSync(path.join(dir, 'support', 'joining-the-group.md'), text.replace('Joining', 'Starting'))
+      expect(() => changed.tree).toThrow(/joining-the-group\.md: Unexpected change to the module while iop was using it, expected it unchanged until the command ends/)
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})
