@@ -14,10 +14,11 @@ import {layOutSlots} from '../src/schedule/calendar.js'
 import {parseProgram, readProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import type {Io} from '../src/util/io.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 import {moduleText} from './helpers/module-text.js'
 
 const root = path.resolve(import.meta.dirname, '..')
-const curriculum = loadCurriculum([bundledCurriculumDir])
+const curriculum = bundledLibrary()
 
 function io(cwd = root) {
   const out: string[] = []

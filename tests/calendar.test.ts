@@ -11,15 +11,15 @@ import fc from 'fast-check'
 import ICAL from 'ical.js'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli.js'
-import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {assemble} from '../src/schedule/assemble.js'
 import {calendarEvents, calendarRecords, eventUid, type CalendarRecord} from '../src/schedule/calendar-events.js'
 import {scheduleIcs} from '../src/schedule/ics.js'
 import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import type {Io} from '../src/util/io.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 
-const curriculum = loadCurriculum([bundledCurriculumDir])
+const curriculum = bundledLibrary()
 
 /** A 13-week program with two blocks, three groups on Mondays and Wednesdays. */
 function programText(extra = '', holidays: string[] = []): string {

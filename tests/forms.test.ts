@@ -12,7 +12,7 @@ import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import ICAL from 'ical.js'
 import {describe, expect, it} from 'vitest'
-import {loadCurriculum} from '../src/curriculum/load-curriculum.js'
+import {loadCurriculum, type Curriculum} from '../src/curriculum/load-curriculum.js'
 import {buildForm, sessionForms} from '../src/forms/build-forms.js'
 import {formSettings, noteFormats} from '../src/forms/form-options.js'
 import {clientIdentifierLabel, notePrompts} from '../src/forms/group-note.js'
@@ -21,17 +21,17 @@ import * as api from '../src/index.js'
 import {readProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import {UserError} from '../src/util/user-error.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'forms')
 
-function assembled(programFile: string, dirs: string[]) {
-  const curriculum = loadCurriculum(dirs)
+function assembled(programFile: string, curriculum: Curriculum) {
   const program = readProgram(programFile, {groups: curriculum.config.groups.map((g) => g.id)})
   return runAssembly(program, curriculum, {program: path.basename(programFile)})
 }
 
-const evening = assembled(path.join(root, 'examples', 'evening-program.yaml'), [path.join(root, 'curriculum')])
+const evening = assembled(path.join(root, 'examples', 'evening-program.yaml'), bundledLibrary())
 const sessionDirs = [...evening.files.keys()].filter((f) => f.endsWith('/guide.html')).map((f) => f.slice(0, -'/guide.html'.length))
 
 /** Every element of a tree. */
@@ -311,7 +311,7 @@ describe('asam_dimensions', () => {
   })
 
   it('is set on every bundled module', () => {
-    const bundled = loadCurriculum([path.join(root, 'curriculum')])
+    const bundled = bundledLibrary()
     expect(bundled.modules.length).toBeGreaterThanOrEqual(132)
     for (const m of bundled.modules) expect(m.meta!.asam_dimensions?.length, m.meta!.id).toBeGreaterThan(0)
   })
