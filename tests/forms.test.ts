@@ -22,6 +22,7 @@ import {readProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import {UserError} from '../src/util/user-error.js'
 import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'forms')
@@ -251,24 +252,29 @@ describe('golden forms', () => {
 })
 
 describe('the form commands', () => {
+  // The relapse-prevention modules alone: each command loads its whole
+  // curriculum, and these are about the forms of one module.
+  const curriculum = libraryGroups('relapse-prevention')
+  const one = (args: string[]) => [...args, '--curriculum', curriculum]
+
   it('iop fidelity prints a checklist as Markdown; iop note and iop sign-in print HTML or text', async () => {
     const {run} = await import('./helpers/run-cli.js')
-    const md = await run(['fidelity', 'coping-with-cravings', '--format', 'md'])
+    const md = await run(one(['fidelity', 'coping-with-cravings', '--format', 'md']))
     expect(md.code).toBe(0)
     expect(md.out).toContain('# Fidelity checklist: Coping with Cravings')
-    const note = await run(['note', 'coping-with-cravings', '--note-format', 'GIRP', '--format', 'text'])
+    const note = await run(one(['note', 'coping-with-cravings', '--note-format', 'GIRP', '--format', 'text']))
     expect(note.code).toBe(0)
     expect(note.out).toContain('GROUP NOTE (GIRP)')
-    const sheet = await run(['sign-in', 'coping-with-cravings', '--rows', '3'])
+    const sheet = await run(one(['sign-in', 'coping-with-cravings', '--rows', '3']))
     expect(sheet.code).toBe(0)
     expect(sheet.out.match(/<td class="number">/g)).toHaveLength(3)
   })
 
   it('bad form flags are usage mistakes (exit 2)', async () => {
     const {run} = await import('./helpers/run-cli.js')
-    expect((await run(['note', 'coping-with-cravings', '--note-format', 'xyz'])).err).toContain('expected one of dap, birp, soap, girp')
-    expect((await run(['note', 'coping-with-cravings', '--format', 'md'])).code).toBe(2)
-    expect((await run(['sign-in', 'coping-with-cravings', '--rows', '0'])).code).toBe(2)
+    expect((await run(one(['note', 'coping-with-cravings', '--note-format', 'xyz']))).err).toContain('expected one of dap, birp, soap, girp')
+    expect((await run(one(['note', 'coping-with-cravings', '--format', 'md']))).code).toBe(2)
+    expect((await run(one(['sign-in', 'coping-with-cravings', '--rows', '0']))).code).toBe(2)
     expect((await run(['schedule', '--program', 'examples/evening-program.yaml', '--out', 'x'])).err).toContain('Missing --join')
   })
 

@@ -24,6 +24,7 @@ import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import {UserError} from '../src/util/user-error.js'
 import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 import {twoWeekProgram} from './helpers/program-text.js'
 import {run} from './helpers/run-cli.js'
 
@@ -62,7 +63,9 @@ describe('finding Chromium', () => {
     const saved = process.env.IOP_CHROMIUM
     process.env.IOP_CHROMIUM = '/no/such/chromium'
     try {
-      const guide = await run(['guide', 'coping-with-cravings', '-o', path.join(dir, 'g.pdf')])
+      // The relapse-prevention modules alone: `iop guide` loads its whole curriculum before it looks for a browser.
+      const curriculum = libraryGroups('relapse-prevention')
+      const guide = await run(['guide', 'coping-with-cravings', '-o', path.join(dir, 'g.pdf'), '--curriculum', curriculum])
       expect(guide.code).toBe(2)
       expect(guide.err).toContain('IOP_CHROMIUM')
       expect(existsSync(path.join(dir, 'g.pdf'))).toBe(false)
