@@ -18,6 +18,7 @@ import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import type {Io} from '../src/util/io.js'
 import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 
 const curriculum = bundledLibrary()
 
@@ -178,11 +179,13 @@ describe('UIDs survive a re-assembly', () => {
   it('iop assemble reads the previous binder in --out and publishes the dropped events as cancelled', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'iop-cal-'))
     const out = path.join(dir, 'binder')
+    // The program's three groups alone: each run loads its whole curriculum.
+    const curriculum = libraryGroups('relapse-prevention', 'support', 'psychoeducation')
     const run = async (holidays: string[]) => {
       writeFileSync(path.join(dir, 'p.yaml'), programText('', holidays))
       const io: Io = {stdout: () => {}, stderr: () => {}, cwd: dir}
       // 1 when a holiday leaves a week under the minimum; the binder is written either way.
-      expect([0, 1]).toContain(await main(['assemble', '--program', 'p.yaml', '--out', out], io))
+      expect([0, 1]).toContain(await main(['assemble', '--program', 'p.yaml', '--out', out, '--curriculum', curriculum], io))
       return readFileSync(path.join(out, 'schedule.ics'), 'utf8')
     }
     const before = parse(await run([]))
