@@ -14,10 +14,12 @@ import {layOutSlots} from '../src/schedule/calendar.js'
 import {parseProgram, readProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import type {Io} from '../src/util/io.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 import {moduleText} from './helpers/module-text.js'
 
 const root = path.resolve(import.meta.dirname, '..')
-const curriculum = loadCurriculum([bundledCurriculumDir])
+const curriculum = bundledLibrary()
 
 function io(cwd = root) {
   const out: string[] = []
@@ -179,7 +181,9 @@ describe('determinism and the overwrite guard', () => {
   it('refuses a non-empty folder it did not write, unless --force; replaces its own binder', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'iop-'))
     writeFileSync(path.join(dir, 'notes.txt'), 'precious')
-    const args = ['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir]
+    // The wellness modules alone: each run loads its whole curriculum, and this test is about the folder.
+    const wellness = ['--curriculum', libraryGroups('wellness')]
+    const args = ['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir, ...wellness]
     const first = io()
     expect(await main(args, first.io)).toBe(2)
     expect(first.err.join('')).toContain('Unexpected folder with files that iop did not write (no curriculum.json)')
@@ -187,13 +191,13 @@ describe('determinism and the overwrite guard', () => {
     expect(existsSync(path.join(dir, 'index.html'))).toBe(false)
 
     const own = path.join(dir, 'binder')
-    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', own], io().io)).toBe(0)
-    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-11', '--out', own], io().io)).toBe(0)
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', own, ...wellness], io().io)).toBe(0)
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-11', '--out', own, ...wellness], io().io)).toBe(0)
     expect(JSON.parse(readFileSync(path.join(own, 'curriculum.json'), 'utf8')).program.start).toBe('2027-01-11')
     // A file someone saved inside the binder blocks the next run, so it is not lost.
     writeFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'mine')
     const blocked = io()
-    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own], blocked.io)).toBe(2)
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-18', '--out', own, ...wellness], blocked.io)).toBe(2)
     expect(blocked.err.join('')).toContain('Unexpected file `sessions/my-notes.txt` that iop did not write')
     expect(readFileSync(path.join(own, 'sessions', 'my-notes.txt'), 'utf8')).toBe('mine')
     expect(readdirSync(dir).sort()).toEqual(['binder', 'notes.txt'])

@@ -21,7 +21,8 @@ describe('authoring', () => {
   it('the untouched `iop new` template fails lint, every message from placeholder-text', async () => {
     const dir = scratch()
     expect((await run(['new', 'support/my-topic', '--title', 'My topic'], dir)).code).toBe(0)
-    const result = await run(['lint', '--format', 'json'], dir)
+    // The new module alone (`--curriculum curriculum`), not the bundled library beside it.
+    const result = await run(['lint', '--format', 'json', '--curriculum', 'curriculum'], dir)
     expect(result.code).toBe(1)
     const messages = JSON.parse(result.out).messages as Array<{line: number; ruleId: string; message: string}>
     expect([...new Set(messages.map((m) => m.ruleId))]).toEqual(['placeholder-text'])
@@ -50,7 +51,7 @@ describe('authoring', () => {
     mkdirSync(path.join(dir, 'curriculum', 'support'), {recursive: true})
     writeFileSync(path.join(dir, 'curriculum', 'support', 'alpha.md'), base.replace('id: base', 'id: alpha'))
     writeFileSync(path.join(dir, 'curriculum', 'support', 'beta.md'), base.replace('id: base', 'id: beta').replace('version: 1.2.3', 'version: 1.2.3\ndraft: true'))
-    expect((await run(['lint'], dir)).out).toBe('0 errors, 0 warnings in 2 files\n')
+    expect((await run(['lint', '--curriculum', 'curriculum'], dir)).out).toBe('0 errors, 0 warnings in 2 files\n')
     const result = await run(['assemble', '--curriculum', 'curriculum', '--group', 'support', '--start', '2026-01-05', '--days', '7', '--out', 'out'], dir)
     expect(result.code).toBe(0)
     expect(result.out).toContain(`left out (draft: true): ${path.join(dir, 'curriculum', 'support', 'beta.md')}\n`)

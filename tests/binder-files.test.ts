@@ -14,6 +14,7 @@ import {describe, expect, it} from 'vitest'
 import {checkBinderPlace} from '../src/schedule/binder-target.js'
 import {recoverBinder} from '../src/schedule/write-binder.js'
 import {lockFileOf, withFolderLock} from '../src/util/folder-lock.js'
+import {libraryGroups} from './helpers/library-groups.js'
 import {run} from './helpers/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -21,6 +22,14 @@ const bin = path.join(root, 'bin', 'iop.js')
 const exemplar = path.join(root, 'curriculum', 'support', 'joining-the-group.md')
 /** A compliant 90-day binder, so exit 0 means "written", whatever the verdict rules become. */
 const assemble = (out: string, start = '2027-01-04') => ['assemble', '--group', 'support', '--start', start, '--out', out]
+/**
+ * The same binder from the support modules alone, for runs that build one:
+ * every run loads its whole curriculum, and these tests are about the files
+ * around the binder. Refusals, and the real processes racing for the lock
+ * (which need a run long enough to overlap), keep the default curriculum.
+ */
+const support = libraryGroups('support')
+const built = (out: string, start?: string) => [...assemble(out, start), '--curriculum', support]
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), 'iop-files-'))
@@ -172,12 +181,12 @@ describe('--force keeps files iop did not write', () => {
     const dir = scratch()
     project(dir, false)
     const before = tree(dir)
-    const refused = await run(assemble(dir))
+    const refused = await run(built(dir))
     expect(refused.code).not.toBe(0)
     expect(refused.err).toContain('Unexpected folder with files that iop did not write (no curriculum.json): `notes.txt`, `sub/`')
     expect(tree(dir)).toEqual(before)
 
-    const forced = await run([...assemble(dir), '--force'])
+    const forced = await run([...built(dir), '--force'])
     expect(forced.code).toBe(0)
     expect(forced.err).toContain('kept 2 entries iop did not write')
     const after = tree(dir)
@@ -189,7 +198,7 @@ describe('--force keeps files iop did not write', () => {
   it('a user file put into an old binder survives a forced re-assembly, and only iop’s old files go', async () => {
     const parent = scratch()
     const dir = path.join(parent, 'binder')
-    expect((await run(assemble(dir))).code).toBe(0)
+    expect((await run(built(dir))).code).toBe(0)
     const first = manifestFiles(dir)
     expect(files(dir), 'curriculum.json lists every file of the binder').toEqual(first)
     const firstSession = first.find((name) => name.startsWith('sessions/'))!.split('/').slice(0, 2).join('/')
@@ -199,13 +208,13 @@ describe('--force keeps files iop did not write', () => {
     const mine = Object.fromEntries(Object.entries(tree(dir)).filter(([name]) => name.includes('attendance') || name.startsWith('printed')))
 
     // Without --force: refused by name, nothing changes.
-    const blocked = await run(assemble(dir, '2027-03-01'))
+    const blocked = await run(built(dir, '2027-03-01'))
     expect(blocked.code).not.toBe(0)
     expect(blocked.err).toContain(`Unexpected file \`printed/\`, \`${firstSession}/attendance-notes.txt\` that iop did not write`)
     expect(manifestFiles(dir)).toEqual(first)
 
     // With --force, and a new start date, so every session folder changes name.
-    expect((await run([...assemble(dir, '2027-03-01'), '--force'])).code).toBe(0)
+    expect((await run([...built(dir, '2027-03-01'), '--force'])).code).toBe(0)
     const second = manifestFiles(dir)
     expect(second.some((name) => name.startsWith(firstSession + '/'))).toBe(false)
     const after = tree(dir)
@@ -220,7 +229,7 @@ describe('--force keeps files iop did not write', () => {
     writeFileSync(path.join(dir, 'index.html'), 'my own page')
     writeFileSync(path.join(dir, 'curriculum.json'), '{"mine": true}\n')
     const before = tree(dir)
-    const result = await run([...assemble(dir), '--force'])
+    const result = await run([...built(dir), '--force'])
     expect(result.code).not.toBe(0)
     expect(result.err).toContain('Unexpected `curriculum.json` that iop did not write where the binder writes a file')
     expect(tree(dir)).toEqual(before)
@@ -230,13 +239,13 @@ describe('--force keeps files iop did not write', () => {
   it('a run killed after the swap, before the user’s files were moved back, is finished by the next run', async () => {
     const parent = scratch()
     const dir = path.join(parent, 'binder')
-    expect((await run(assemble(dir))).code).toBe(0)
+    expect((await run(built(dir))).code).toBe(0)
     writeFileSync(path.join(dir, 'notes.txt'), 'mine')
     const old = tree(dir)
     // The state such a kill leaves: the old folder aside (user file inside), the new binder in place.
     renameSync(dir, path.join(parent, '.binder.iop-old-4242'))
     const other = path.join(scratch(), 'binder')
-    expect((await run(assemble(other, '2027-03-01'))).code).toBe(0)
+    expect((await run(built(other, '2027-03-01'))).code).toBe(0)
     renameSync(other, dir)
     const fresh = tree(dir)
     expect(recoverBinder(dir)).toBe(false)
@@ -250,7 +259,7 @@ describe('-o and iop new never replace a folder or a module', () => {
     const dir = scratch()
     project(dir)
     const before = tree(dir)
-    const result = await run([kind, 'joining-the-group', '-o', dir, '--force'])
+    const result = await run([kind, 'joining-the-group', '-o', dir, '--force', '--curriculum', support])
     expect(result.code).not.toBe(0)
     expect(result.err).toBe(`iop: ${dir}: Unexpected folder, expected a file path to write to\n`)
     expect(tree(dir)).toEqual(before)
@@ -260,13 +269,13 @@ describe('-o and iop new never replace a folder or a module', () => {
     const dir = scratch()
     const module = path.join(dir, 'joining-the-group.md')
     writeFileSync(module, readFileSync(exemplar))
-    const result = await run(['guide', 'joining-the-group', '--format', 'md', '-o', module, '--force'])
+    const result = await run(['guide', 'joining-the-group', '--format', 'md', '-o', module, '--force', '--curriculum', support])
     expect(result.code).not.toBe(0)
     expect(result.err).toContain('Unexpected module file as -o')
     expect(readFileSync(module)).toEqual(readFileSync(exemplar))
     const output = path.join(dir, 'guide.md')
     writeFileSync(output, '# an earlier guide\n')
-    expect((await run(['guide', 'joining-the-group', '--format', 'md', '-o', output, '--force'])).code).toBe(0)
+    expect((await run(['guide', 'joining-the-group', '--format', 'md', '-o', output, '--force', '--curriculum', support])).code).toBe(0)
     expect(readFileSync(output, 'utf8')).toContain('Joining the Group')
   })
 
@@ -289,12 +298,12 @@ describe('one run at a time per folder', () => {
   it('a live lock holder makes a run fail cleanly and change nothing; a dead one is taken over', async () => {
     const parent = scratch()
     const dir = path.join(parent, 'binder')
-    expect((await run(assemble(dir))).code).toBe(0)
+    expect((await run(built(dir))).code).toBe(0)
     const before = tree(dir)
     const lock = lockFileOf(dir)
     // Our parent process is alive and is not us.
     writeFileSync(lock, JSON.stringify({pid: process.ppid, host: hostname()}) + '\n')
-    const busy = await run(assemble(dir, '2027-03-01'))
+    const busy = await run(built(dir, '2027-03-01'))
     expect(busy.code).not.toBe(0)
     expect(busy.err).toContain(`${dir}: Unexpected assembly already writing this folder (process ${process.ppid} on ${hostname()} holds ${lock})`)
     expect(tree(dir)).toEqual(before)
@@ -311,7 +320,7 @@ describe('one run at a time per folder', () => {
     writeFileSync(lock, JSON.stringify({pid: Number(gone.stdout), host: 'elsewhere.example'}))
     expect(() => withFolderLock(dir, () => 0)).toThrow('(process ' + gone.stdout + ' on elsewhere.example holds')
     writeFileSync(lock, JSON.stringify({pid: Number(gone.stdout), host: hostname()}))
-    expect((await run(assemble(dir, '2027-03-01'))).code).toBe(0)
+    expect((await run(built(dir, '2027-03-01'))).code).toBe(0)
     expect(readdirSync(parent)).toEqual(['binder'])
   })
 
@@ -374,7 +383,7 @@ describe('one run at a time per folder', () => {
     expect(results.some((result) => result.code === 0)).toBe(true)
     complete('after two runs started together')
 
-    const next = await run(assemble(dir, '2027-05-03'))
+    const next = await run(built(dir, '2027-05-03'))
     expect(next.code).toBe(0)
     complete('after the next run')
   }, 120_000)
@@ -386,6 +395,7 @@ describe('exit codes survive a closed stdout', () => {
     mkdirSync(path.join(dir, 'curriculum', 'support'), {recursive: true})
     const base = readFileSync(path.join(root, 'tests', 'fixtures', 'lint', 'base.md'), 'utf8')
     // 800 errors, about 140 KB of report: more than a pipe holds, so writing it hits EPIPE.
+    // The runs lint this curriculum alone (`--curriculum curriculum`), not the bundled library beside it.
     const lines = Array.from({length: 800}, (_, i) => `Line ${i}: an addict.`).join('\n')
     writeFileSync(path.join(dir, 'curriculum', 'support', 'base.md'), base.replace('Who can you ask this week?', `Who can you ask this week?\n\n${lines}`))
     return dir
@@ -393,7 +403,7 @@ describe('exit codes survive a closed stdout', () => {
 
   it('`iop lint <bad> | head -1` exits 1 under pipefail', () => {
     const dir = badCurriculum()
-    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" lint --format compact | head -1`], {cwd: dir, encoding: 'utf8'})
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" lint --curriculum curriculum --format compact | head -1`], {cwd: dir, encoding: 'utf8'})
     expect(result.stdout).toMatch(/base\.md:\d+:\d+ +error +Unexpected `addict`/)
     expect(result.status).toBe(1)
   })
@@ -401,7 +411,7 @@ describe('exit codes survive a closed stdout', () => {
   it('a lint run whose stdout is closed before it writes still exits 1', async () => {
     const dir = badCurriculum()
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'lint'], {cwd: dir, stdio: ['ignore', 'pipe', 'ignore']})
+      const child = spawn(process.execPath, [bin, 'lint', '--curriculum', 'curriculum'], {cwd: dir, stdio: ['ignore', 'pipe', 'ignore']})
       child.stdout.destroy()
       child.on('close', (status) => resolve(status))
     })

@@ -11,15 +11,16 @@ import fc from 'fast-check'
 import ICAL from 'ical.js'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli.js'
-import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {assemble} from '../src/schedule/assemble.js'
 import {calendarEvents, calendarRecords, eventUid, type CalendarRecord} from '../src/schedule/calendar-events.js'
 import {scheduleIcs} from '../src/schedule/ics.js'
 import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import type {Io} from '../src/util/io.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 
-const curriculum = loadCurriculum([bundledCurriculumDir])
+const curriculum = bundledLibrary()
 
 /** A 13-week program with two blocks, three groups on Mondays and Wednesdays. */
 function programText(extra = '', holidays: string[] = []): string {
@@ -178,11 +179,13 @@ describe('UIDs survive a re-assembly', () => {
   it('iop assemble reads the previous binder in --out and publishes the dropped events as cancelled', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'iop-cal-'))
     const out = path.join(dir, 'binder')
+    // The program's three groups alone: each run loads its whole curriculum.
+    const curriculum = libraryGroups('relapse-prevention', 'support', 'psychoeducation')
     const run = async (holidays: string[]) => {
       writeFileSync(path.join(dir, 'p.yaml'), programText('', holidays))
       const io: Io = {stdout: () => {}, stderr: () => {}, cwd: dir}
       // 1 when a holiday leaves a week under the minimum; the binder is written either way.
-      expect([0, 1]).toContain(await main(['assemble', '--program', 'p.yaml', '--out', out], io))
+      expect([0, 1]).toContain(await main(['assemble', '--program', 'p.yaml', '--out', out, '--curriculum', curriculum], io))
       return readFileSync(path.join(out, 'schedule.ics'), 'utf8')
     }
     const before = parse(await run([]))

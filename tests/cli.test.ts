@@ -7,6 +7,7 @@ import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFil
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {libraryGroups} from './helpers/library-groups.js'
 import {run} from './helpers/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -15,6 +16,14 @@ const exemplar = path.join(root, 'curriculum', 'relapse-prevention', 'triggers-a
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), 'iop-cli-'))
 }
+
+/**
+ * `--curriculum` of the relapse-prevention modules alone, for runs about a
+ * flag, a path or a message rather than the library: every run loads its
+ * whole curriculum first. Tests about the library keep the default.
+ */
+const relapsePrevention = libraryGroups('relapse-prevention')
+const small = ['--curriculum', relapsePrevention]
 
 describe('public API', () => {
   it('exports exactly the documented surface', async () => {
@@ -41,9 +50,9 @@ describe('iop lint', () => {
     const json = JSON.parse(warn.out)
     expect(json).toMatchObject({version: 1, files: 1, errors: 0, warnings: 1})
     expect(json.messages[0]).toMatchObject({file, line: 18, column: 1, severity: 'warning', ruleId: 'timing-part'})
-    expect((await run(['lint', file, '--max-warnings', '0'], dir)).code).toBe(1)
+    expect((await run(['lint', file, '--max-warnings', '0', '--curriculum', 'curriculum'], dir)).code).toBe(1)
     writeFileSync(file, base.replace('Who can you ask this week?', 'Who can an addict ask?'))
-    const error = await run(['lint', file, '--format', 'compact'], dir)
+    const error = await run(['lint', file, '--format', 'compact', '--curriculum', 'curriculum'], dir)
     expect(error.code).toBe(1)
     expect(error.out).toContain(`${file}:52:12  error  Unexpected \`addict\` in client text`)
   })
@@ -67,25 +76,25 @@ describe('iop guide / handout / new', () => {
     const copy = path.join(dir, 'triggers-and-high-risk-situations.md')
     copyFileSync(exemplar, copy)
     const out = path.join(dir, 'guide.html')
-    expect((await run(['guide', copy, '-o', out], dir)).code).toBe(0)
+    expect((await run(['guide', copy, '-o', out, ...small], dir)).code).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain('<td>0:15</td><td>Topic</td><td>30 min</td>')
     writeFileSync(out, 'mine')
-    const again = await run(['guide', copy, '-o', out], dir)
+    const again = await run(['guide', copy, '-o', out, ...small], dir)
     expect(again.code).toBe(2)
     expect(again.err).toContain('Unexpected existing file, expected a new path (use --force to overwrite)')
     expect(readFileSync(out, 'utf8')).toBe('mine')
-    expect((await run(['guide', copy, '-o', out, '--force'], dir)).code).toBe(0)
+    expect((await run(['guide', copy, '-o', out, '--force', ...small], dir)).code).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain('<!doctype html>')
   })
 
   it('an output path that is a folder, or cannot be written, is a clear error', async () => {
     const dir = scratch()
-    const folder = await run(['guide', 'coping-with-cravings', '-o', dir, '--force'], dir)
+    const folder = await run(['guide', 'coping-with-cravings', '-o', dir, '--force', ...small], dir)
     expect(folder.code).toBe(2)
     expect(folder.err).toBe(`iop: ${dir}: Unexpected folder, expected a file path to write to\n`)
     const blocked = path.join(dir, 'a-file')
     writeFileSync(blocked, 'x')
-    const under = await run(['guide', 'coping-with-cravings', '-o', path.join(blocked, 'guide.html')], dir)
+    const under = await run(['guide', 'coping-with-cravings', '-o', path.join(blocked, 'guide.html'), ...small], dir)
     expect(under.code).toBe(2)
     expect(under.err).toMatch(/^iop: .*a-file\/guide\.html: Unexpected E[A-Z]+ while writing \(.*\), expected a writable path\n$/)
   })
@@ -100,14 +109,14 @@ describe('iop guide / handout / new', () => {
     const dir = scratch()
     const file = path.join(dir, 'broken.md')
     writeFileSync(file, readFileSync(exemplar, 'utf8').replace('id: triggers-and-high-risk-situations', 'id: broken').replace(':::facilitator\nKeep', ':::facilitater\nKeep'))
-    const result = await run(['handout', file], dir)
+    const result = await run(['handout', file, ...small], dir)
     expect(result.code).toBe(1)
     expect(result.out).toBe('')
     expect(result.err).toMatch(/broken\.md:\d+:1 {2}error {2}Unexpected directive `:::facilitater`, expected `:::facilitator` {2}facilitator-directive/)
   })
 
   it('an unreadable file is a clear error', async () => {
-    const result = await run(['guide', '/nonexistent/x.md'])
+    const result = await run(['guide', '/nonexistent/x.md', ...small])
     expect(result.code).toBe(2)
     expect(result.err).toBe('iop: /nonexistent/x.md: Unexpected missing file, expected a path to a module (.md) or a module id\n')
   })
@@ -120,7 +129,7 @@ describe('iop guide / handout / new', () => {
     // No schema/ here: a comment pointing at ../../schema would not resolve.
     expect(text).not.toContain('yaml-language-server')
     expect(text).toContain('id: my-session')
-    const lint = await run(['lint', '--format', 'json'], dir)
+    const lint = await run(['lint', '--format', 'json', '--curriculum', 'curriculum'], dir)
     expect(new Set(JSON.parse(lint.out).messages.map((m: {ruleId: string}) => m.ruleId))).toEqual(new Set(['placeholder-text']))
     mkdirSync(path.join(dir, 'schema'))
     writeFileSync(path.join(dir, 'schema', 'module.schema.json'), '{}')

@@ -4,13 +4,12 @@
  * handout page.
  */
 import {describe, expect, it} from 'vitest'
-import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
-import {hasErrors, lintModules} from '../src/lint/lint.js'
+import {hasErrors} from '../src/lint/lint.js'
 import {buildGuide, buildHandout} from '../src/render/build.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 import {facilitatorSentences} from './helpers/facilitator-text.js'
 
-const curriculum = loadCurriculum([bundledCurriculumDir])
-lintModules(curriculum.modules, curriculum.config)
+const curriculum = bundledLibrary()
 
 /** Text of a page with tags removed and entities decoded, to compare like with like. */
 function visibleText(html: string): string {

@@ -11,14 +11,13 @@ import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import type {RootContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {lintModules} from '../src/lint/lint.js'
 import {parseModule, type SessionModule} from '../src/module/parse-module.js'
 import {buildGuide, buildHandout} from '../src/render/build.js'
 import {creditLine} from '../src/render/credits.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 
-const curriculum = loadCurriculum([bundledCurriculumDir])
-lintModules(curriculum.modules, curriculum.config)
+const curriculum = bundledLibrary()
 
 function module(id: string): SessionModule {
   const found = curriculum.byId.get(id)

@@ -12,7 +12,7 @@ import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import ICAL from 'ical.js'
 import {describe, expect, it} from 'vitest'
-import {loadCurriculum} from '../src/curriculum/load-curriculum.js'
+import {loadCurriculum, type Curriculum} from '../src/curriculum/load-curriculum.js'
 import {buildForm, sessionForms} from '../src/forms/build-forms.js'
 import {formSettings, noteFormats} from '../src/forms/form-options.js'
 import {clientIdentifierLabel, notePrompts} from '../src/forms/group-note.js'
@@ -21,17 +21,18 @@ import * as api from '../src/index.js'
 import {readProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import {UserError} from '../src/util/user-error.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'forms')
 
-function assembled(programFile: string, dirs: string[]) {
-  const curriculum = loadCurriculum(dirs)
+function assembled(programFile: string, curriculum: Curriculum) {
   const program = readProgram(programFile, {groups: curriculum.config.groups.map((g) => g.id)})
   return runAssembly(program, curriculum, {program: path.basename(programFile)})
 }
 
-const evening = assembled(path.join(root, 'examples', 'evening-program.yaml'), [path.join(root, 'curriculum')])
+const evening = assembled(path.join(root, 'examples', 'evening-program.yaml'), bundledLibrary())
 const sessionDirs = [...evening.files.keys()].filter((f) => f.endsWith('/guide.html')).map((f) => f.slice(0, -'/guide.html'.length))
 
 /** Every element of a tree. */
@@ -251,24 +252,29 @@ describe('golden forms', () => {
 })
 
 describe('the form commands', () => {
+  // The relapse-prevention modules alone: each command loads its whole
+  // curriculum, and these are about the forms of one module.
+  const curriculum = libraryGroups('relapse-prevention')
+  const one = (args: string[]) => [...args, '--curriculum', curriculum]
+
   it('iop fidelity prints a checklist as Markdown; iop note and iop sign-in print HTML or text', async () => {
     const {run} = await import('./helpers/run-cli.js')
-    const md = await run(['fidelity', 'coping-with-cravings', '--format', 'md'])
+    const md = await run(one(['fidelity', 'coping-with-cravings', '--format', 'md']))
     expect(md.code).toBe(0)
     expect(md.out).toContain('# Fidelity checklist: Coping with Cravings')
-    const note = await run(['note', 'coping-with-cravings', '--note-format', 'GIRP', '--format', 'text'])
+    const note = await run(one(['note', 'coping-with-cravings', '--note-format', 'GIRP', '--format', 'text']))
     expect(note.code).toBe(0)
     expect(note.out).toContain('GROUP NOTE (GIRP)')
-    const sheet = await run(['sign-in', 'coping-with-cravings', '--rows', '3'])
+    const sheet = await run(one(['sign-in', 'coping-with-cravings', '--rows', '3']))
     expect(sheet.code).toBe(0)
     expect(sheet.out.match(/<td class="number">/g)).toHaveLength(3)
   })
 
   it('bad form flags are usage mistakes (exit 2)', async () => {
     const {run} = await import('./helpers/run-cli.js')
-    expect((await run(['note', 'coping-with-cravings', '--note-format', 'xyz'])).err).toContain('expected one of dap, birp, soap, girp')
-    expect((await run(['note', 'coping-with-cravings', '--format', 'md'])).code).toBe(2)
-    expect((await run(['sign-in', 'coping-with-cravings', '--rows', '0'])).code).toBe(2)
+    expect((await run(one(['note', 'coping-with-cravings', '--note-format', 'xyz']))).err).toContain('expected one of dap, birp, soap, girp')
+    expect((await run(one(['note', 'coping-with-cravings', '--format', 'md']))).code).toBe(2)
+    expect((await run(one(['sign-in', 'coping-with-cravings', '--rows', '0']))).code).toBe(2)
     expect((await run(['schedule', '--program', 'examples/evening-program.yaml', '--out', 'x'])).err).toContain('Missing --join')
   })
 
@@ -311,7 +317,7 @@ describe('asam_dimensions', () => {
   })
 
   it('is set on every bundled module', () => {
-    const bundled = loadCurriculum([path.join(root, 'curriculum')])
+    const bundled = bundledLibrary()
     expect(bundled.modules.length).toBeGreaterThanOrEqual(132)
     for (const m of bundled.modules) expect(m.meta!.asam_dimensions?.length, m.meta!.id).toBeGreaterThan(0)
   })

@@ -11,6 +11,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli.js'
 import {recoverBinder} from '../src/schedule/write-binder.js'
+import {libraryGroups} from './helpers/library-groups.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = path.join(root, 'bin', 'iop.js')
@@ -70,7 +71,8 @@ describe('recovery after a kill between the two renames', () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'iop-swap-'))
     const dir = path.join(parent, 'binder')
     const io = {stdout: () => {}, stderr: () => {}, cwd: root}
-    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir], io)).toBe(0)
+    // The wellness modules alone: this test builds the state a kill leaves by hand.
+    expect(await main(['assemble', '--group', 'wellness', '--start', '2027-01-04', '--out', dir, '--curriculum', libraryGroups('wellness')], io)).toBe(0)
     const before = snapshot(dir)
     // The state a kill leaves mid-swap: old binder aside, new one half-written.
     renameSync(dir, path.join(parent, '.binder.iop-old-4242'))

@@ -8,18 +8,21 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {libraryGroups} from './helpers/library-groups.js'
 import {run} from './helpers/run-cli.js'
 import {twoWeekProgram} from './helpers/program-text.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'iop-large-print-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
+// The relapse-prevention modules alone: each command loads its whole curriculum, and these are about one flag.
+const curriculum = libraryGroups('relapse-prevention')
 
 describe('--large-print', () => {
   it('iop handout --large-print marks every handout page; without it none is marked', async () => {
-    const large = await run(['handout', 'coping-with-cravings', '--large-print'])
+    const large = await run(['handout', 'coping-with-cravings', '--large-print', '--curriculum', curriculum])
     expect(large.code).toBe(0)
     expect(large.out.match(/<section class="handout large-print">/g)).toHaveLength(2)
-    const normal = await run(['handout', 'coping-with-cravings'])
+    const normal = await run(['handout', 'coping-with-cravings', '--curriculum', curriculum])
     expect(normal.out).not.toContain('<section class="handout large-print">')
     expect(large.out.replaceAll(' large-print', '')).toBe(normal.out)
   })
@@ -34,7 +37,7 @@ describe('--large-print', () => {
     const program = path.join(dir, 'program.yaml')
     writeFileSync(program, twoWeekProgram('Large Print Test'))
     const out = path.join(dir, 'binder')
-    const result = await run(['assemble', '--program', program, '--out', out, '--large-print'])
+    const result = await run(['assemble', '--program', program, '--out', out, '--large-print', '--curriculum', curriculum])
     expect(result.code).toBeLessThanOrEqual(1)
     const sessions = readdirSync(path.join(out, 'sessions'))
     expect(sessions.length).toBeGreaterThan(0)

@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {outputFormat, paperOption} from '../src/commands/output-format.js'
-import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
+import {bundledCurriculumDir} from '../src/curriculum/load-curriculum.js'
 import {findChromium, requireChromium} from '../src/print/find-chromium.js'
 import {footerTemplate, headerTemplate} from '../src/print/header-footer.js'
 import {dayPacketJob} from '../src/print/day-packet.js'
@@ -23,12 +23,14 @@ import {addBinderFiles, sessionFolder} from '../src/schedule/build-binder.js'
 import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
 import {UserError} from '../src/util/user-error.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 import {twoWeekProgram} from './helpers/program-text.js'
 import {run} from './helpers/run-cli.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'iop-print-options-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
-const curriculum = loadCurriculum([bundledCurriculumDir])
+const curriculum = bundledLibrary()
 
 describe('finding Chromium', () => {
   it('takes IOP_CHROMIUM first, then chromium, chromium-browser, google-chrome on PATH', () => {
@@ -61,7 +63,9 @@ describe('finding Chromium', () => {
     const saved = process.env.IOP_CHROMIUM
     process.env.IOP_CHROMIUM = '/no/such/chromium'
     try {
-      const guide = await run(['guide', 'coping-with-cravings', '-o', path.join(dir, 'g.pdf')])
+      // The relapse-prevention modules alone: `iop guide` loads its whole curriculum before it looks for a browser.
+      const curriculum = libraryGroups('relapse-prevention')
+      const guide = await run(['guide', 'coping-with-cravings', '-o', path.join(dir, 'g.pdf'), '--curriculum', curriculum])
       expect(guide.code).toBe(2)
       expect(guide.err).toContain('IOP_CHROMIUM')
       expect(existsSync(path.join(dir, 'g.pdf'))).toBe(false)

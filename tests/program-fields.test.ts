@@ -4,14 +4,14 @@
  * as warnings; closed days in the binder's calendar; the session cap.
  */
 import {describe, expect, it} from 'vitest'
-import {bundledCurriculumDir, loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {assemble} from '../src/schedule/assemble.js'
 import {countSlots, layOutSlots} from '../src/schedule/calendar.js'
 import {maxSessions} from '../src/schedule/program-limits.js'
 import {parseProgram} from '../src/schedule/read-program.js'
 import {runAssembly} from '../src/schedule/run-assembly.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 
-const curriculum = loadCurriculum([bundledCurriculumDir])
+const curriculum = bundledLibrary()
 
 /** RFC 4180 rows as objects keyed by the header (quoted fields, doubled quotes). */
 function parseCsv(text: string): Array<Record<string, string>> {

@@ -8,10 +8,10 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {loadCurriculum, bundledCurriculumDir} from '../src/curriculum/load-curriculum.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
 import {root, run} from './helpers/run-cli.js'
 
-const bundledCount = loadCurriculum([bundledCurriculumDir]).modules.length
+const bundledCount = bundledLibrary().modules.length
 const base = readFileSync(path.join(root, 'tests', 'fixtures', 'lint', 'base.md'), 'utf8')
 const dirs: string[] = []
 afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})))

@@ -16,7 +16,6 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import preset from '../src/remark-preset.js'
 import {defaultCrisisText, defaultCrisisTexts} from '../src/config/defaults.js'
-import {loadCurriculum} from '../src/curriculum/load-curriculum.js'
 import {lintTranslations} from '../src/lint/lint-translations.js'
 import {buildTranslatedHandout} from '../src/render/translated-handout.js'
 import {easeToGrade, fernandezHuerta, spanishSyllables} from '../src/lint/spanish-readability.js'
@@ -24,6 +23,8 @@ import {markedText} from '../src/translation/mark-translation.js'
 import {facilitatorSentences} from './helpers/facilitator-text.js'
 import {twoWeekProgram} from './helpers/program-text.js'
 import type {LanguageReport} from '../src/schedule/binder-translations.js'
+import {bundledLibrary} from './helpers/bundled-library.js'
+import {libraryGroups} from './helpers/library-groups.js'
 import {root, run} from './helpers/run-cli.js'
 
 const library = path.join(root, 'curriculum')
@@ -165,7 +166,7 @@ describe('iop translate --mark', () => {
 
 describe('iop handout --lang es', () => {
   it('prints the Spanish handouts with lang="es", the Spanish crisis box and no facilitator text (every translation)', async () => {
-    const curriculum = loadCurriculum([library])
+    const curriculum = bundledLibrary()
     lintTranslations(curriculum.translations, curriculum.modules, curriculum.config)
     for (const translation of curriculum.translations) {
       const module = curriculum.byId.get(translation.name.id)!
@@ -200,18 +201,22 @@ describe('iop handout --lang es', () => {
     expect(en.out).toContain('Call the clinic at 555-0100.')
   })
 
+  // The two modules' groups alone (one translated module, one not): each run loads its whole curriculum.
+  const groups = () => ['--curriculum', libraryGroups('relapse-prevention', 'psychoeducation')]
+
   it('says what is missing: a translation, a language code, --lang on a guide', async () => {
-    const none = await run(['handout', 'stages-of-change', '--lang', 'es'])
+    const none = await run(['handout', 'stages-of-change', '--lang', 'es', ...groups()])
     expect(none.code).toBe(2)
     expect(none.err).toMatch(/Missing es translation of `stages-of-change`, expected .*stages-of-change\.es\.md/)
-    expect((await run(['handout', 'coping-with-cravings', '--lang', 'spanish'])).code).toBe(2)
-    expect((await run(['guide', 'coping-with-cravings', '--lang', 'es'])).code).toBe(2)
+    expect((await run(['handout', 'coping-with-cravings', '--lang', 'spanish', ...groups()])).code).toBe(2)
+    expect((await run(['guide', 'coping-with-cravings', '--lang', 'es', ...groups()])).code).toBe(2)
   })
 
   it('the facilitator guide lists the languages its handouts exist in', async () => {
-    const guide = await run(['guide', 'coping-with-cravings', '--format', 'md'])
+    const curriculum = groups()
+    const guide = await run(['guide', 'coping-with-cravings', '--format', 'md', ...curriculum])
     expect(guide.out).toContain('Handouts in: English, Spanish (español)')
-    const untranslated = await run(['guide', 'stages-of-change', '--format', 'md'])
+    const untranslated = await run(['guide', 'stages-of-change', '--format', 'md', ...curriculum])
     expect(untranslated.out).not.toContain('Handouts in')
   })
 })

@@ -12,6 +12,7 @@ import {parse} from 'parse5'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli.js'
 import type {Io} from '../src/util/io.js'
+import {libraryGroups} from './helpers/library-groups.js'
 import {modulePath, moduleText} from './helpers/module-text.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -123,11 +124,13 @@ function program(fields: {start?: string; days?: number; blocks: string}): strin
   return `name: Verdict test\nstart: ${fields.start ?? '2027-01-04'}\ndays: ${fields.days ?? 90}\npopulation: adult\nlevel: "2.1"\nblocks:\n${fields.blocks}`
 }
 
+// Programs of one or two group types assemble from those groups' modules
+// alone (libraryGroups): every run loads its whole curriculum first.
 const threeEvenings = `  - weeks: [1, 13]\n    meets: [mon, wed, fri]\n    at: "18:00"\n    groups: [{group: relapse-prevention, minutes: 180}]\n`
 
 describe('one verdict in stdout, index.html and curriculum.json', () => {
   it('an 84-day program at 9 h/week meets ASAM 2.1; its length is a separate warning, not an hours verdict', async () => {
-    const run = await assemble(program({days: 84, blocks: threeEvenings}))
+    const run = await assemble(program({days: 84, blocks: threeEvenings}), libraryGroups('relapse-prevention'))
     expectAgreement(run)
     expect(run.code).toBe(0)
     expect(run.stdout.headline).toBe('Meets ASAM 2.1 for adults: 9 to under 20 h in each of the 12 full weeks.')
@@ -141,7 +144,7 @@ describe('one verdict in stdout, index.html and curriculum.json', () => {
     // 180 min of relapse prevention + 20 min of individual counseling, whose
     // modules are all longer: 10.0 h/week, but 39 sessions have no module.
     const blocks = `  - weeks: [1, 13]\n    meets: [mon, wed, fri]\n    at: "18:00"\n    groups: [{group: relapse-prevention, minutes: 180}, {group: individual-counseling, minutes: 20}]\n`
-    const run = await assemble(program({blocks}))
+    const run = await assemble(program({blocks}), libraryGroups('relapse-prevention', 'individual-counseling'))
     expectAgreement(run)
     expect(run.code).toBe(1)
     expect(run.json.meets).toBe(false)
@@ -154,7 +157,7 @@ describe('one verdict in stdout, index.html and curriculum.json', () => {
   it('a program that starts on a Tuesday: its 6-day last week is shown, marked partial and not judged', async () => {
     // 2027-01-05 is a Tuesday; week 13 is Tue 2027-03-30 to Sun 2027-04-04,
     // which holds only Wednesday and Friday: 6 h.
-    const run = await assemble(program({start: '2027-01-05', blocks: threeEvenings}))
+    const run = await assemble(program({start: '2027-01-05', blocks: threeEvenings}), libraryGroups('relapse-prevention'))
     expectAgreement(run)
     expect(run.code).toBe(0)
     expect(run.json.verdict.weeks.at(-1)).toEqual({week: 13, days: 6, hours: 6, partial: true, status: 'partial'})
@@ -206,7 +209,8 @@ describe('exit codes', () => {
     writeFileSync(path.join(dir, 'bad.yaml'), program({blocks: threeEvenings}).replace('level: "2.1"', 'level: 2.1'))
     const err: string[] = []
     const io: Io = {stdout: () => {}, stderr: (t) => err.push(t), cwd: dir}
-    expect(await main(['assemble', '--program', 'bad.yaml', '--out', 'binder'], io)).toBe(2)
+    // One group's modules: the program file is read after the curriculum loads.
+    expect(await main(['assemble', '--program', 'bad.yaml', '--out', 'binder', '--curriculum', libraryGroups('relapse-prevention')], io)).toBe(2)
     expect(err.join('')).toMatch(/^iop: .*bad\.yaml:5:8: Unexpected value at `level`/)
     expect(await main(['assemble', '--program', 'bad.yaml'], io)).toBe(2)
     expect(await main(['assemble', '--no-such-option'], io)).toBe(2)

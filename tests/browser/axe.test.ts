@@ -5,18 +5,16 @@
 import {createRequire} from 'node:module'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
-import {bundledCurriculumDir, loadCurriculum} from '../../src/curriculum/load-curriculum.js'
-import {lintModules} from '../../src/lint/lint.js'
 import {buildGuide, buildHandout} from '../../src/render/build.js'
 import {parseProgram} from '../../src/schedule/read-program.js'
 import {runAssembly} from '../../src/schedule/run-assembly.js'
 import {dayPacketJob} from '../../src/print/day-packet.js'
 import {twoWeekProgram} from '../helpers/program-text.js'
 import {chromium, describeBrowser} from '../helpers/browser.js'
+import {bundledLibrary} from '../helpers/bundled-library.js'
 
 const axeSource = (await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const curriculum = loadCurriculum([bundledCurriculumDir])
-lintModules(curriculum.modules, curriculum.config)
+const curriculum = bundledLibrary()
 const module = curriculum.modules.find((m) => m.meta!.id === 'coping-with-cravings')!
 
 interface Violation {

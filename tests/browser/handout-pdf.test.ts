@@ -8,16 +8,14 @@
  * paper (each handout starts a page, so a handout that overflows adds a page).
  */
 import {afterAll, beforeAll, expect, it} from 'vitest'
-import {bundledCurriculumDir, loadCurriculum} from '../../src/curriculum/load-curriculum.js'
-import {lintModules} from '../../src/lint/lint.js'
 import {buildHandout} from '../../src/render/build.js'
 import {openPrinter, type Printer} from '../../src/print/pdf-renderer.js'
 import type {Paper} from '../../src/print/print-job.js'
 import {chromium, describeBrowser, pdfInfo, pdfPages} from '../helpers/browser.js'
 import {facilitatorSentences} from '../helpers/facilitator-text.js'
+import {bundledLibrary} from '../helpers/bundled-library.js'
 
-const curriculum = loadCurriculum([bundledCurriculumDir])
-lintModules(curriculum.modules, curriculum.config)
+const curriculum = bundledLibrary()
 const modules = curriculum.modules
 const handoutCount = (m: (typeof modules)[number]) => m.sections.byKind.handouts?.parts.length ?? 0
 

@@ -14,17 +14,15 @@ import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import puppeteer, {type Browser, type Page} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
-import {loadCurriculum} from '../../src/curriculum/load-curriculum.js'
-import {bundledCurriculumDir} from '../../src/index.js'
 import {defaultConfig} from '../../src/config/curriculum-config.js'
 import {lintModules} from '../../src/lint/lint.js'
 import {parseModule} from '../../src/module/parse-module.js'
 import {buildHandout} from '../../src/render/build.js'
 import {chromium, describeBrowser} from '../helpers/browser.js'
 import {modulePath, moduleText} from '../helpers/module-text.js'
+import {bundledLibrary} from '../helpers/bundled-library.js'
 
-const library = loadCurriculum([bundledCurriculumDir])
-lintModules(library.modules, library.config)
+const library = bundledLibrary()
 
 const mm = 96 / 25.4
 const pt = 96 / 72
