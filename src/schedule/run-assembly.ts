@@ -6,7 +6,7 @@
  */
 import type {Curriculum} from '../curriculum/load-curriculum.js'
 import type {FormSettings} from '../forms/form-options.js'
-import {hasErrors, lintModules} from '../lint/lint.js'
+import {hasErrors, isLinted, lintModules} from '../lint/lint.js'
 import {assemble, type Schedule} from './assemble.js'
 import {buildBinder} from './build-binder.js'
 import {languageReports, languageSummary, type LanguageReport} from './binder-translations.js'
@@ -48,7 +48,9 @@ export interface Assembly {
  * @returns The schedule, and the files of modules left out for lint errors.
  */
 export function assembleUsable(program: Program, curriculum: Curriculum): {schedule: Schedule; excluded: string[]; drafts: string[]} {
-  lintModules(curriculum.modules, curriculum.config)
+  // Lint once: a curriculum assembled again (a site's program pages, a test) keeps its findings, not a second copy.
+  const unlinted = curriculum.modules.filter((m) => !isLinted(m))
+  if (unlinted.length > 0) lintModules(curriculum.modules, curriculum.config, new Set(unlinted))
   const excluded = curriculum.modules.filter((m) => hasErrors(m)).map((m) => m.file.path).sort()
   // Work in progress (`draft: true`) lives in the curriculum but is never scheduled.
   const drafts = curriculum.modules.filter((m) => m.meta?.draft === true && !hasErrors(m)).map((m) => m.file.path).sort()
