@@ -121,7 +121,7 @@ export function createProgram(io: Io = processIo, exit: (code: number) => void =
     .option('--verbose', "show each message's documentation link")
     .option('--stdin', 'lint the module read from stdin')
     .option('--stdin-filename <file>', 'the path the stdin module stands for')
-    .option('--jobs <n>', 'worker threads for modules the cache does not answer (default: one per core; 1: none)')
+    .option('--jobs <n>', 'worker threads for modules the cache does not answer (default: one per core, used from 250 such modules; 1: none)')
     .addHelpText('after', '\nExamples:\n  $ iop lint\n  $ iop lint curriculum/relapse-prevention --format json\n  $ iop lint --fix --max-warnings 0\n  $ iop lint --stdin --stdin-filename curriculum/support/check-in.md < draft.md')
     .action((paths: string[], options) => run(async () => (await import('./commands/lint.js')).lintCommand(io, paths, options)))
 

@@ -14,7 +14,7 @@ import {UserError} from '../util/user-error.js'
 import type {Io} from '../util/io.js'
 import {curriculumFor} from './curriculum-option.js'
 import {jobsOption} from './jobs-option.js'
-import {prelint} from '../parallel/prelint.js'
+import {minParallelModules, prelint} from '../parallel/prelint.js'
 import {progressLine} from '../print/progress-line.js'
 
 /** Options of `iop lint`. */
@@ -84,7 +84,7 @@ export async function lintCommand(io: Io, paths: string[], options: LintOptions)
   let summary
   try {
     // Modules the cache does not answer are linted on worker threads first.
-    await prelint(targets.list, curriculum.config, jobs, progress.update)
+    await prelint(targets.list, curriculum.config, jobs, progress.update, options.jobs === undefined ? minParallelModules.default : minParallelModules.explicit)
     let done = 0
     // Trees go once linted, except those the translations are checked against next.
     const translated = new Set(targets.translations.map((t) => t.name.id))
