@@ -3,7 +3,7 @@
  * linting again, and no change can hide behind it: one edited byte, another
  * setting, another build of iop or a damaged cache file all give the true result.
  */
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -166,6 +166,19 @@ describe('lint cache', () => {
     } finally {
       useLintCache(undefined)
     }
+  })
+
+  it('a lint.json that is not an iop cache is never overwritten, and results stay true', () => {
+    const dir = curriculum('foreign-file')
+    const cacheDir = path.join(work, 'someone-else')
+    mkdirSync(cacheDir)
+    const theirs = '{"rules": {"semi": "error"}}\n'
+    writeFileSync(path.join(cacheDir, 'lint.json'), theirs)
+    const cache = openLintCache(cacheDir)
+    expect(lintJson(dir, cache).json).toBe(lintJson(dir, false).json)
+    cache.save()
+    expect(readFileSync(path.join(cacheDir, 'lint.json'), 'utf8')).toBe(theirs)
+    expect(readdirSync(cacheDir)).toEqual(['lint.json'])
   })
 
   it('the cache folder is IOP_CACHE_DIR, else node_modules/.cache/iop up from the working folder, else the user cache folder', () => {

@@ -9,7 +9,7 @@
  * it holds curriculum text findings only, never client data.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -88,6 +88,21 @@ export function toolFingerprint(): string {
   return (fingerprint = hash.digest('hex'))
 }
 
+const configKeys = new WeakMap<object, string>()
+
+/**
+ * The part of a key that stands for a configuration, worked out once per
+ * configuration object (a lint run asks for it once per module).
+ *
+ * @param config A curriculum configuration.
+ * @returns Its JSON.
+ */
+export function configKey(config: object): string {
+  let key = configKeys.get(config)
+  if (key === undefined) configKeys.set(config, (key = JSON.stringify(config)))
+  return key
+}
+
 /**
  * The key of one file's lint result.
  *
@@ -131,6 +146,9 @@ export function openLintCache(dir: string): LintCache {
     },
     save() {
       if (added.entries.size === 0 && added.index.size === 0) return
+      // A lint.json that is not an iop cache (IOP_CACHE_DIR naming someone's folder) is left as it is.
+      if (existsSync(file) && !isOurs(file)) return
+      const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
       try {
         // Merge with what another run may have written meanwhile; newest last.
         const merged = readStored(file)
@@ -143,13 +161,13 @@ export function openLintCache(dir: string): LintCache {
         }
         const data = {tool: toolFingerprint(), entries: keep(merged.entries, added.entries), index: keep(merged.index, added.index)}
         mkdirSync(dir, {recursive: true})
-        const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
         writeFileSync(temporary, JSON.stringify(data))
         renameSync(temporary, file)
         added.entries.clear()
         added.index.clear()
       } catch {
-        // A cache that cannot be written costs speed, never a result.
+        // A cache that cannot be written costs speed, never a result; no half-written copy stays.
+        rmSync(temporary, {force: true})
       }
     }
   }
@@ -171,6 +189,16 @@ function readStored(file: string): Stored {
     return {entries: new Map(entries), index: new Map(index)}
   } catch {
     return {entries: new Map(), index: new Map()}
+  }
+}
+
+/** Whether a file is an iop lint cache (of any build): JSON with a `tool` fingerprint and `entries`. */
+function isOurs(file: string): boolean {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    return isRecord(data) && typeof data.tool === 'string' && isRecord(data.entries)
+  } catch {
+    return false
   }
 }
 

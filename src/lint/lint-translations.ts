@@ -10,7 +10,7 @@ import type {Translation} from '../translation/parse-translation.js'
 import type {LintSummary} from './lint.js'
 import {provideLintContext} from './lint-context.js'
 import {rulePlugins} from './plugins.js'
-import {cacheKey, restoreMessages, storeMessages, type LintCache} from './lint-cache.js'
+import {cacheKey, configKey, restoreMessages, storeMessages, type LintCache} from './lint-cache.js'
 import {defaultLintCache} from './default-cache.js'
 
 /**
@@ -24,7 +24,7 @@ import {defaultLintCache} from './default-cache.js'
  */
 export function lintTranslations(translations: readonly Translation[], modules: readonly SessionModule[], config: CurriculumConfig, options: {cache?: LintCache | false} = {}): LintSummary {
   const cache = options.cache === false ? undefined : options.cache ?? defaultLintCache()
-  const configKey = cache ? JSON.stringify(config) : ''
+  const configPart = cache ? configKey(config) : ''
   const processor = unified()
   for (const plugin of rulePlugins.values()) processor.use(plugin)
   processor.freeze()
@@ -37,7 +37,7 @@ export function lintTranslations(translations: readonly Translation[], modules: 
     linted.add(translation)
     // A translation's findings depend on its bytes and on its English module's.
     const english = index.find((m) => m.meta?.id === translation.name.id)
-    const key = cache ? cacheKey(configKey, file.path, translation.parse.hash, english?.file.path ?? '', english?.hash ?? '') : ''
+    const key = cache ? cacheKey(configPart, file.path, translation.parse.hash, english?.file.path ?? '', english?.hash ?? '') : ''
     const hit = cache?.get(key)
     if (hit) restoreMessages(file, hit.messages)
     else {

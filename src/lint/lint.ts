@@ -12,7 +12,7 @@ import {unified, type Processor} from 'unified'
 import type {CurriculumConfig} from '../config/curriculum-config.js'
 import {moduleLinks, presetLinks} from '../module/module-links.js'
 import {knowParsed, releaseTree, type SessionModule} from '../module/parse-module.js'
-import {cacheKey, restoreMessages, storeMessages, type CacheEntry, type LintCache} from './lint-cache.js'
+import {cacheKey, configKey, restoreMessages, storeMessages, type CacheEntry, type LintCache} from './lint-cache.js'
 import {defaultLintCache} from './default-cache.js'
 import {provideLintContext} from './lint-context.js'
 import {rulePlugins} from './plugins.js'
@@ -81,7 +81,7 @@ export function presetModuleResult(module: SessionModule, entry: CacheEntry): vo
  */
 export function hasReadyResult(module: SessionModule, config: CurriculumConfig, cache: LintCache | false | undefined = defaultLintCache()): boolean {
   if (precomputed.has(module)) return true
-  return cache ? cache.get(cacheKey(JSON.stringify(config), module.file.path, module.hash)) !== undefined : false
+  return cache ? cache.get(cacheKey(configKey(config), module.file.path, module.hash)) !== undefined : false
 }
 
 /**
@@ -92,9 +92,8 @@ export function hasReadyResult(module: SessionModule, config: CurriculumConfig, 
  * @param config Curriculum configuration.
  */
 export function lintModuleRules(module: SessionModule, config: CurriculumConfig): void {
-  processors ??= {module: processorOf('module'), curriculum: processorOf('curriculum')}
   provideLintContext({module, modules: [module], config})
-  processors.module.runSync(module.tree as Root, module.file)
+  processors().module.runSync(module.tree as Root, module.file)
   linted.add(module)
 }
 
@@ -105,7 +104,12 @@ function processorOf(scope: 'module' | 'curriculum'): Processor<Root> {
   return processor.freeze() as unknown as Processor<Root>
 }
 
-let processors: {module: Processor<Root>; curriculum: Processor<Root>} | undefined
+let built: {module: Processor<Root>; curriculum: Processor<Root>} | undefined
+
+/** The two processors, made on first use. */
+function processors(): {module: Processor<Root>; curriculum: Processor<Root>} {
+  return (built ??= {module: processorOf('module'), curriculum: processorOf('curriculum')})
+}
 
 /**
  * Lint modules. Messages land on each `module.file.messages`, sorted by place.
@@ -122,9 +126,8 @@ export function lintModules(
   only?: ReadonlySet<SessionModule>,
   options: LintOptions = {}
 ): LintSummary {
-  processors ??= {module: processorOf('module'), curriculum: processorOf('curriculum')}
   const cache = options.cache === false ? undefined : options.cache ?? defaultLintCache()
-  const configKey = cache ? JSON.stringify(config) : ''
+  const configPart = cache ? configKey(config) : ''
   // A fresh index per run: curriculum-wide findings are cached by its identity.
   const index = options.index ?? [...modules]
   // Curriculum rules read only metadata and each module's links: no tree.
@@ -133,7 +136,7 @@ export function lintModules(
   for (const module of modules) {
     if (only && !only.has(module)) continue
     provideLintContext({module, modules: index, config})
-    const key = cache ? cacheKey(configKey, module.file.path, module.hash) : ''
+    const key = cache ? cacheKey(configPart, module.file.path, module.hash) : ''
     const ready = precomputed.get(module)
     precomputed.delete(module)
     if (ready) cache?.set(key, ready)
@@ -143,10 +146,10 @@ export function lintModules(
       knowParsed(module, hit.parsed)
       presetLinks(module, hit.links)
     } else {
-      processors.module.runSync(module.tree as Root, module.file)
+      processors().module.runSync(module.tree as Root, module.file)
       cache?.set(key, {parsed: module.parsed, links: module.parsed ? moduleLinks(module) : [], messages: storeMessages(module.file)})
     }
-    processors.curriculum.runSync(empty, module.file)
+    processors().curriculum.runSync(empty, module.file)
     linted.add(module)
     module.file.messages.sort(compareMessages)
     for (const message of module.file.messages) {

@@ -280,7 +280,10 @@ class LazyModule implements SessionModule {
 
   /** The YAML with positions, read when a rule first needs a place in it, and let go with the tree. */
   get frontmatter(): Frontmatter | undefined {
-    this.#frontmatter ??= {value: metadata(frontmatterNode(this.source)).frontmatter}
+    if (!this.#frontmatter) {
+      const node = frontmatterNode(this.source)
+      this.#frontmatter = {value: node ? readFrontmatter(node) : undefined}
+    }
     return this.#frontmatter.value
   }
 
