@@ -181,6 +181,24 @@ describe('lint cache', () => {
     expect(readdirSync(cacheDir)).toEqual(['lint.json'])
   })
 
+  it('a cache folder that cannot be made (a file in its path) costs the cache, never the run', async () => {
+    const blocker = path.join(work, 'a-file')
+    writeFileSync(blocker, 'x')
+    const cache = openLintCache(path.join(blocker, 'cache'))
+    lintJson(curriculum('blocked'), cache)
+    expect(() => cache.save()).not.toThrow()
+    const before = process.env.IOP_CACHE_DIR
+    process.env.IOP_CACHE_DIR = path.join(blocker, 'cache')
+    try {
+      const result = await run(['lint', '--curriculum', curriculum('blocked-cli'), '--format', 'json'], work)
+      expect(result.code).toBe(0)
+      expect(result.err).toBe('')
+    } finally {
+      if (before === undefined) delete process.env.IOP_CACHE_DIR
+      else process.env.IOP_CACHE_DIR = before
+    }
+  })
+
   it('the cache folder is IOP_CACHE_DIR, else node_modules/.cache/iop up from the working folder, else the user cache folder', () => {
     expect(lintCacheDir('/x', {IOP_CACHE_DIR: 'c'})).toBe(path.resolve('/x', 'c'))
     expect(lintCacheDir(path.join(root, 'tests'), {})).toBe(path.join(root, 'node_modules', '.cache', 'iop'))

@@ -167,7 +167,11 @@ export function openLintCache(dir: string): LintCache {
         added.index.clear()
       } catch {
         // A cache that cannot be written costs speed, never a result; no half-written copy stays.
-        rmSync(temporary, {force: true})
+        try {
+          rmSync(temporary, {force: true})
+        } catch {
+          // The folder itself is unusable (a file stands in its path): nothing was written.
+        }
       }
     }
   }
